@@ -1,0 +1,88 @@
+package lists
+
+import (
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// countryIndex maps folded country names and codes to ISO 3166 alpha-2.
+var countryIndex = sync.OnceValue(buildCountryIndex)
+
+func buildCountryIndex() map[string]string {
+	idx := make(map[string]string, 1024)
+	names := display.English.Regions()
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			r, err := language.ParseRegion(code)
+			if err != nil || !r.IsCountry() || r.String() != code {
+				continue
+			}
+			idx[foldCountry(code)] = code
+			if iso3 := r.ISO3(); iso3 != "" {
+				idx[foldCountry(iso3)] = code
+			}
+			if n := names.Name(r); n != "" {
+				idx[foldCountry(n)] = code
+			}
+		}
+	}
+	for name, code := range countryAliases {
+		idx[foldCountry(name)] = code
+	}
+	return idx
+}
+
+// foldCountry lower-cases, drops punctuation and folds spaces so
+// "Korea, North" and "korea north" meet.
+func foldCountry(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '&':
+			r = ' '
+			b.WriteString(" and")
+		case r == '.' || r == ',' || r == '\'' || r == '(' || r == ')' || r == '’':
+			r = ' '
+		}
+		if r == ' ' || r == '-' || r == '\t' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// NormalizeCountry maps a country as publishers write it ("Russia",
+// "Russian Federation", "Iran (Islamic Republic of)", "Korea, North", "RUS",
+// "ru", "Canada / Canada" bilingual forms) to its ISO 3166 alpha-2 code. It
+// reports false when the value is not a country it knows.
+func NormalizeCountry(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	idx := countryIndex()
+	if code, ok := idx[foldCountry(s)]; ok {
+		return code, true
+	}
+	// Bilingual "English / Français" (Canada) and "Name (qualifier)".
+	if i := strings.Index(s, " / "); i > 0 {
+		return NormalizeCountry(s[:i])
+	}
+	if i := strings.IndexByte(s, '('); i > 0 {
+		if code, ok := idx[foldCountry(s[:i])]; ok {
+			return code, true
+		}
+	}
+	return "", false
+}
