@@ -2,6 +2,8 @@ module github.com/sievekyc/sieve
 
 go 1.26.0
 
+require golang.org/x/text v0.44.0
+
 require (
 	github.com/adrg/strutil v0.3.1 // indirect
 	github.com/boombuler/barcode v1.0.1 // indirect
@@ -35,6 +37,5 @@ require (
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/term v0.47.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 	gopkg.in/yaml.v2 v2.4.0 // indirect
 )

@@ -18,7 +18,10 @@ func buildCountryIndex() map[string]string {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
 			r, err := language.ParseRegion(code)
-			if err != nil || !r.IsCountry() || r.String() != code {
+			if err != nil || !r.IsCountry() || r.String() != code || r.Canonicalize() != r {
+				continue // not a country, or a deprecated code (FX, ZR, ...)
+			}
+			if nonCountryCodes[code] {
 				continue
 			}
 			idx[foldCountry(code)] = code
@@ -35,6 +38,10 @@ func buildCountryIndex() map[string]string {
 	}
 	return idx
 }
+
+// nonCountryCodes are region codes CLDR calls countries that no list means
+// as one (United Nations, European Union, Eurozone, unknown, outlying Oceania).
+var nonCountryCodes = map[string]bool{"UN": true, "EU": true, "EZ": true, "ZZ": true, "QO": true}
 
 // foldCountry lower-cases, drops punctuation and folds spaces so
 // "Korea, North" and "korea north" meet.

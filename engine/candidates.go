@@ -1,0 +1,328 @@
+package engine
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/sievekyc/sieve/engine/internal/norm"
+)
+
+// hit is how well one query token meets one vocabulary token.
+type hit struct {
+	sim float32
+	how string
+}
+
+// queryToken is a query token with its weight and the vocabulary tokens it
+// meets. A pair token stands for two adjacent query tokens written as one
+// word in the list ("abdul rahman" meeting "abdulrahman").
+type queryToken struct {
+	tok    norm.Token
+	weight float32
+	hits   map[vocabID]hit
+	// pair is true for the joined pair starting at query token first.
+	pair  bool
+	first int
+}
+
+// preparedQuery is a tokenized query expanded against one snapshot.
+type preparedQuery struct {
+	tokens []queryToken // single tokens, in query order
+	pairs  []queryToken // joined adjacent pairs
+	total  float32      // sum of single-token weights
+	words  int          // number of KindWord tokens
+}
+
+// tokenWeight scales a token's rarity by what kind of token it is:
+// particles and legal forms say little, initials less than a full token.
+func tokenWeight(t norm.Token, idf float32) float32 {
+	switch t.Kind {
+	case norm.KindParticle, norm.KindLegalForm:
+		return 0.2 * idf
+	case norm.KindInitial:
+		return 0.3 * idf
+	}
+	return idf
+}
+
+// maxEdits is the typo budget for a token of n bytes.
+func maxEdits(n int) int {
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 6:
+		return 1
+	}
+	return 2
+}
+
+// typoSim turns a Jaro-Winkler similarity into a token similarity that
+// stays clearly below an exact or variant match.
+func typoSim(jw float64) float32 {
+	return float32(max(0, 1-2*(1-jw)))
+}
+
+// prepare tokenizes the query name and finds, for every token, the
+// vocabulary tokens it meets.
+func (s *snapshot) prepare(name string) *preparedQuery {
+	toks := norm.Tokenize(name)
+	q := &preparedQuery{}
+	maxIDF := s.unknownIDF
+	for _, t := range toks {
+		qt := queryToken{tok: t, hits: s.expand(t)}
+		idf := maxIDF
+		if id, ok := s.byText[t.Text]; ok && !s.vocab[id].joined {
+			idf = s.vocab[id].idf
+		} else if best := bestHit(qt.hits); best != nil {
+			idf = s.vocab[*best].idf
+		}
+		qt.weight = tokenWeight(t, idf)
+		q.total += qt.weight
+		if t.Kind == norm.KindWord {
+			q.words++
+		}
+		q.tokens = append(q.tokens, qt)
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i], toks[i+1]
+		if !joinable(a) || !joinable(b) {
+			continue
+		}
+		j := joinTokens(a, b)
+		hits := s.expandExactOrTypo(j)
+		if len(hits) == 0 {
+			continue
+		}
+		for id, h := range hits {
+			h.how = HowJoined
+			hits[id] = h
+		}
+		q.pairs = append(q.pairs, queryToken{tok: j, hits: hits, pair: true, first: i,
+			weight: q.tokens[i].weight + q.tokens[i+1].weight})
+	}
+	return q
+}
+
+// bestHit returns the vocabulary token with the highest similarity (lowest
+// ID on ties, for determinism), or nil.
+func bestHit(hits map[vocabID]hit) *vocabID {
+	var best *vocabID
+	var bestSim float32
+	for id, h := range hits {
+		if best == nil || h.sim > bestSim || (h.sim == bestSim && id < *best) {
+			id := id
+			best, bestSim = &id, h.sim
+		}
+	}
+	return best
+}
+
+// expand finds the vocabulary tokens a query token meets: the same text,
+// the same variant group, the same phonetic key or skeleton, or within the
+// typo budget. Initials are matched at scoring time, not here.
+func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
+	hits := make(map[vocabID]hit)
+	put := func(id vocabID, sim float32, how string) {
+		if h, ok := hits[id]; !ok || sim > h.sim {
+			hits[id] = hit{sim: sim, how: how}
+		}
+	}
+	if id, ok := s.byText[t.Text]; ok {
+		put(id, 1, HowExact)
+	}
+	if t.Kind == norm.KindInitial || t.Kind == norm.KindNumber {
+		return hits
+	}
+	canon := t.Canon
+	if canon == "" {
+		canon = t.Text
+	}
+	for _, id := range s.byCanon[canon] {
+		v := s.vocab[id].tok
+		if v.Text == t.Text {
+			continue
+		}
+		if t.Nick || v.Nick {
+			put(id, 0.85, HowNickname)
+		} else {
+			put(id, 0.95, HowVariant)
+		}
+	}
+	if t.Kind == norm.KindLegalForm {
+		return hits
+	}
+	if len(t.Text) >= 3 {
+		for _, key := range [2]struct {
+			m map[string][]vocabID
+			k string
+		}{{s.byPhon, t.Phon}, {s.bySkel, t.Skel}} {
+			if key.k == "" {
+				continue
+			}
+			for _, id := range key.m[key.k] {
+				jw := jaroWinkler{}.Compare(t.Text, s.vocab[id].tok.Text)
+				if jw >= 0.80 {
+					put(id, float32(max(0.88, min(0.93, jw))), HowPhonetic)
+				}
+			}
+		}
+	}
+	for id, h := range s.expandExactOrTypo(t) {
+		put(id, h.sim, h.how)
+	}
+	return hits
+}
+
+// counterPool recycles the per-vocabulary counters of typo lookup.
+type counters struct {
+	count   []uint8
+	touched []vocabID
+}
+
+// expandExactOrTypo finds vocabulary tokens equal to t or within its typo
+// budget, through the trigram index.
+func (s *snapshot) expandExactOrTypo(t norm.Token) map[vocabID]hit {
+	hits := make(map[vocabID]hit)
+	if id, ok := s.byText[t.Text]; ok {
+		hits[id] = hit{sim: 1, how: HowExact}
+	}
+	k := maxEdits(len(t.Text))
+	grams := trigrams(t.Text)
+	if k == 0 || len(grams) == 0 {
+		return hits
+	}
+	// A token within k edits shares at least len(grams)-3k padded trigrams.
+	need := len(grams) - 3*k
+	if need < 1 {
+		need = 1
+	}
+	c := s.counterPool().Get().(*counters)
+	for _, g := range grams {
+		for _, id := range s.trigram[g] {
+			if c.count[id] == 0 {
+				c.touched = append(c.touched, id)
+			}
+			if c.count[id] < 255 {
+				c.count[id]++
+			}
+		}
+	}
+	for _, id := range c.touched {
+		if int(c.count[id]) >= need {
+			other := s.vocab[id].tok.Text
+			if other != t.Text {
+				if _, ok := editDistanceAtMost(t.Text, other, k); ok {
+					hits[id] = hit{sim: typoSim(jaroWinkler{}.Compare(t.Text, other)), how: HowTypo}
+				}
+			}
+		}
+		c.count[id] = 0
+	}
+	c.touched = c.touched[:0]
+	s.counterPool().Put(c)
+	return hits
+}
+
+// counterPool returns the snapshot's pool of vocabulary-sized counters.
+func (s *snapshot) counterPool() *sync.Pool {
+	s.poolOnce.Do(func() {
+		n := len(s.vocab)
+		s.counters = &sync.Pool{New: func() any { return &counters{count: make([]uint8, n)} }}
+		nn := len(s.names)
+		s.accums = &sync.Pool{New: func() any { return newAccumulator(nn) }}
+	})
+	return s.counters
+}
+
+// accumulator gathers weighted evidence per listed name for one screen.
+type accumulator struct {
+	score   []float32
+	stamp   []uint32
+	best    []float32
+	tstamp  []uint32
+	round   uint32
+	troundN uint32
+	touched []nameID
+	tok     []nameID
+}
+
+func newAccumulator(n int) *accumulator {
+	return &accumulator{score: make([]float32, n), stamp: make([]uint32, n),
+		best: make([]float32, n), tstamp: make([]uint32, n)}
+}
+
+// candidate is a listed name worth scoring in full.
+type candidate struct {
+	name  nameID
+	score float32
+}
+
+// candidates accumulates, over every query token, the best similarity of
+// each listed name times the token's weight, and returns the names with
+// enough evidence, best first, at most limit of them.
+func (s *snapshot) candidates(q *preparedQuery, limit int, extra []nameID) []candidate {
+	s.counterPool()
+	a := s.accums.Get().(*accumulator)
+	defer s.accums.Put(a)
+	a.round++
+	a.touched = a.touched[:0]
+	add := func(qt *queryToken) {
+		a.troundN++
+		a.tok = a.tok[:0]
+		for id, h := range qt.hits {
+			for _, n := range s.vocab[id].postings {
+				if a.tstamp[n] != a.troundN {
+					a.tstamp[n] = a.troundN
+					a.best[n] = h.sim
+					a.tok = append(a.tok, n)
+				} else if h.sim > a.best[n] {
+					a.best[n] = h.sim
+				}
+			}
+		}
+		for _, n := range a.tok {
+			if a.stamp[n] != a.round {
+				a.stamp[n] = a.round
+				a.score[n] = 0
+				a.touched = append(a.touched, n)
+			}
+			a.score[n] += qt.weight * a.best[n]
+		}
+	}
+	onlyWeak := q.words == 0
+	for i := range q.tokens {
+		qt := &q.tokens[i]
+		// Particles and legal forms post to huge lists and carry little
+		// weight: they only count when the query has nothing else.
+		if !onlyWeak && qt.tok.Kind != norm.KindWord && qt.tok.Kind != norm.KindNumber {
+			continue
+		}
+		add(qt)
+	}
+	for i := range q.pairs {
+		add(&q.pairs[i])
+	}
+	floor := 0.34 * q.total
+	out := make([]candidate, 0, 64)
+	for _, n := range a.touched {
+		if a.score[n] >= floor {
+			out = append(out, candidate{name: n, score: a.score[n]})
+		}
+	}
+	for _, n := range extra {
+		out = append(out, candidate{name: n, score: q.total * 2})
+	}
+	slices.SortFunc(out, func(x, y candidate) int {
+		switch {
+		case x.score > y.score:
+			return -1
+		case x.score < y.score:
+			return 1
+		}
+		return int(x.name) - int(y.name)
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}

@@ -1,0 +1,216 @@
+package engine
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sievekyc/sieve/engine/internal/norm"
+)
+
+// nameScore is the outcome of comparing a prepared query with one name.
+type nameScore struct {
+	score  float64
+	tokens []TokenMatch
+}
+
+// pairing is one candidate alignment of query tokens with listed tokens.
+// A joined alignment covers two query tokens (qSpan 2) or two listed
+// tokens (lSpan 2).
+type pairing struct {
+	qi, li       int
+	qSpan, lSpan int
+	sim          float32
+	how          string
+}
+
+// scoreName aligns the query's tokens with the listed name's tokens —
+// order-free, each token used once, joined tokens allowed — and combines
+// rarity-weighted coverage of both sides.
+//
+// With QC the weighted share of the query that is matched and NC the
+// weighted share of the listed name that is matched, the score is
+// (1 − λq·(1−QC)) · (1 − λ·(1−NC)). λ shrinks from 1 to 0.3 as the matched
+// evidence M grows (the summed weight of matched query tokens, relative to
+// the weight of a token seen once, so it means the same over 10 or 10⁶
+// names): a match
+// built on rare tokens forgives a missing middle name, one built on a
+// common token ("Mohammed") does not. λq is at least 0.5, so extra tokens
+// in the query cost at most half their share.
+func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) nameScore {
+	nq, nl := len(q.tokens), len(name.tokens)
+	if nq == 0 || nl == 0 {
+		return nameScore{}
+	}
+	var buf [32]pairing
+	pairs := buf[:0]
+	for i := range q.tokens {
+		qt := &q.tokens[i]
+		for j, vid := range name.tokens {
+			if p, ok := s.pairTokens(qt, i, j, vid); ok {
+				pairs = append(pairs, p)
+			}
+		}
+	}
+	// A query word written as two listed tokens: "abdulrahman" vs "abdul rahman".
+	for i := range q.tokens {
+		qt := q.tokens[i].tok.Text
+		for j := 0; j+1 < nl; j++ {
+			a, b := s.vocab[name.tokens[j]].tok.Text, s.vocab[name.tokens[j+1]].tok.Text
+			if len(qt) == len(a)+len(b) && strings.HasPrefix(qt, a) && qt[len(a):] == b {
+				pairs = append(pairs, pairing{qi: i, li: j, qSpan: 1, lSpan: 2, sim: 0.97, how: HowJoined})
+			}
+		}
+	}
+	// Two query tokens written as one listed token, exactly or with a typo.
+	for pi := range q.pairs {
+		pq := &q.pairs[pi]
+		for j, vid := range name.tokens {
+			if h, ok := pq.hits[vid]; ok {
+				pairs = append(pairs, pairing{qi: pq.first, li: j, qSpan: 2, lSpan: 1, sim: min(h.sim, 0.97), how: HowJoined})
+			}
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b pairing) int {
+		switch {
+		case a.sim > b.sim:
+			return -1
+		case a.sim < b.sim:
+			return 1
+		}
+		// Prefer alignments that keep the order, then the earlier token.
+		da, db := abs(a.qi-a.li), abs(b.qi-b.li)
+		if da != db {
+			return da - db
+		}
+		return a.qi - b.qi
+	})
+	var qSimBuf, lSimBuf [24]float32
+	qSim, lSim := qSimBuf[:0], lSimBuf[:0]
+	if nq > len(qSimBuf) {
+		qSim = make([]float32, nq)
+	} else {
+		qSim = qSimBuf[:nq]
+	}
+	if nl > len(lSimBuf) {
+		lSim = make([]float32, nl)
+	} else {
+		lSim = lSimBuf[:nl]
+	}
+	var qUsed, lUsed [64]bool
+	var chosen []pairing
+	for _, p := range pairs {
+		if p.qi+p.qSpan > 64 || p.li+p.lSpan > 64 {
+			continue
+		}
+		free := true
+		for k := 0; k < p.qSpan; k++ {
+			free = free && !qUsed[p.qi+k]
+		}
+		for k := 0; k < p.lSpan; k++ {
+			free = free && !lUsed[p.li+k]
+		}
+		if !free {
+			continue
+		}
+		for k := 0; k < p.qSpan; k++ {
+			qUsed[p.qi+k] = true
+			qSim[p.qi+k] = p.sim
+		}
+		for k := 0; k < p.lSpan; k++ {
+			lUsed[p.li+k] = true
+			lSim[p.li+k] = p.sim
+		}
+		if explain {
+			chosen = append(chosen, p)
+		}
+	}
+	var qMatched, lMatched, lTotal float64
+	for i := range q.tokens {
+		qMatched += float64(q.tokens[i].weight * qSim[i])
+	}
+	for j, vid := range name.tokens {
+		v := &s.vocab[vid]
+		w := float64(tokenWeight(v.tok, v.idf))
+		lTotal += w
+		lMatched += w * float64(lSim[j])
+	}
+	qc := qMatched / float64(q.total)
+	nc := 1.0
+	if lTotal > 0 {
+		nc = lMatched / lTotal
+	}
+	lambda := min(1, max(0.3, 1.1-0.6*qMatched/float64(s.unknownIDF)))
+	lambdaQ := max(lambda, 0.5)
+	score := (1 - lambdaQ*(1-qc)) * (1 - lambda*(1-nc))
+	// A lone word cannot stand for a longer name on its own.
+	if q.words == 1 && len(q.tokens) == 1 && slices.Contains(lSim, 0) {
+		score *= 0.92
+	}
+	out := nameScore{score: clamp01(score)}
+	if explain {
+		out.tokens = s.explainTokens(q, name, chosen, qUsed[:], lUsed[:])
+	}
+	return out
+}
+
+// pairTokens says whether query token i meets listed token j (vocabulary
+// vid), and how.
+func (s *snapshot) pairTokens(qt *queryToken, i, j int, vid vocabID) (pairing, bool) {
+	if h, ok := qt.hits[vid]; ok {
+		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: h.sim, how: h.how}, true
+	}
+	lt := s.vocab[vid].tok
+	t := qt.tok
+	switch {
+	case t.Kind == norm.KindInitial && lt.Kind != norm.KindLegalForm && lt.Text != "" && lt.Text[0] == t.Text[0]:
+		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: 0.8, how: HowInitial}, true
+	case lt.Kind == norm.KindInitial && t.Kind != norm.KindLegalForm && t.Text != "" && t.Text[0] == lt.Text[0]:
+		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: 0.8, how: HowInitial}, true
+	case t.Kind == norm.KindLegalForm && lt.Kind == norm.KindLegalForm:
+		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: 0.6, how: HowLegalForm}, true
+	}
+	return pairing{}, false
+}
+
+// explainTokens lists the chosen alignments in query order, then the query
+// tokens that met nothing.
+func (s *snapshot) explainTokens(q *preparedQuery, name *indexedName, chosen []pairing, qUsed, lUsed []bool) []TokenMatch {
+	slices.SortFunc(chosen, func(a, b pairing) int { return a.qi - b.qi })
+	var out []TokenMatch
+	for _, p := range chosen {
+		var qs, ls []string
+		for k := 0; k < p.qSpan; k++ {
+			qs = append(qs, q.tokens[p.qi+k].tok.Text)
+		}
+		for k := 0; k < p.lSpan; k++ {
+			ls = append(ls, s.vocab[name.tokens[p.li+k]].tok.Text)
+		}
+		out = append(out, TokenMatch{Query: strings.Join(qs, " "), Listed: strings.Join(ls, " "),
+			How: p.how, Similarity: round3(float64(p.sim))})
+	}
+	for i := range q.tokens {
+		if !qUsed[i] {
+			out = append(out, TokenMatch{Query: q.tokens[i].tok.Text, How: HowMissing})
+		}
+	}
+	for j, vid := range name.tokens {
+		if j < len(lUsed) && !lUsed[j] {
+			out = append(out, TokenMatch{Listed: s.vocab[vid].tok.Text, How: HowMissing})
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func clamp01(x float64) float64 { return min(1, max(0, x)) }
+
+// round3 rounds to three decimals, so explanations and goldens are stable.
+func round3(x float64) float64 {
+	return float64(int64(x*1000+0.5)) / 1000
+}

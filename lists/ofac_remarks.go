@@ -1,0 +1,474 @@
+package lists
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// ofacRemarks is what the semi-structured Remarks column of an OFAC legacy
+// CSV states about an entity, read by parseOFACRemarks. The Remarks text
+// itself is kept whole in Entity.Remarks; these are the facts lifted out of it.
+type ofacRemarks struct {
+	BirthDates    []Birthdate
+	BirthPlaces   []string
+	Nationalities []string // ISO 3166 alpha-2
+	Citizenships  []string // ISO 3166 alpha-2
+	Gender        string   // "male", "female" or ""
+	Identifiers   []Identifier
+	// Names are the a.k.a./f.k.a./n.k.a. names quoted in the remarks, as
+	// written (still "LAST, First" for people).
+	Names []ofacRemarkName
+	// Problems are the kinds of statement that were recognised but could not
+	// be used ("DOB not understood"); the parser records them as tolerated.
+	Problems []string
+}
+
+// ofacRemarkName is one alias quoted in Remarks ("a.k.a. 'BNC'").
+type ofacRemarkName struct {
+	Text string
+	Kind NameKind
+}
+
+// The kinds of problem parseOFACRemarks reports.
+const (
+	ofacProblemDOB         = "Remarks DOB not understood (kept in remarks)"
+	ofacProblemNationality = "Remarks nationality not a known country (kept in remarks)"
+	ofacProblemCitizen     = "Remarks citizen not a known country (kept in remarks)"
+	ofacProblemGender      = "Remarks Gender neither Male nor Female (kept in remarks)"
+)
+
+// parseOFACRemarks reads an OFAC Remarks text: statements separated by
+// "; ", the last one ending with ".", each optionally prefixed "alt.". It
+// understands
+//
+//	DOB 10 Dec 1948 | DOB Dec 1948 | DOB 1962 | DOB circa 1970
+//	DOB 1955 to 1958 | DOB 01 Jan 1961 to 31 Dec 1962 | DOB circa 1979-1982
+//	POB Giza, Egypt
+//	nationality Russia | citizen Korea, North
+//	Gender Male | Gender Female
+//	a.k.a. 'NAME' | f.k.a. 'NAME' | n.k.a. 'NAME'
+//	Digital Currency Address - XBT 12QtD5...
+//	<identifier label> NUMBER [(Country)] [issued ... expires ...]
+//
+// where the identifier labels are those of ofacIDLabels (Passport, National
+// ID No., Cedula No., Tax ID No., Registration Number, Vessel Registration
+// Identification IMO, MMSI, SWIFT/BIC, Website, Email Address, Phone Number,
+// Aircraft Tail Number, ...). Anything else (Linked To:, Additional
+// Sanctions Information, Organization Established Date, ...) stays in the
+// remarks text only. It never fails: what it cannot read it skips, listing
+// recognised-but-unusable statements in Problems.
+func parseOFACRemarks(text string) ofacRemarks {
+	var r ofacRemarks
+	text = strings.TrimSuffix(ofacClean(text), ".")
+	if text == "" {
+		return r
+	}
+	for _, seg := range strings.Split(text, "; ") {
+		r.statement(strings.TrimSpace(seg))
+	}
+	return r
+}
+
+// statement reads one "; "-separated statement of the remarks.
+func (r *ofacRemarks) statement(s string) {
+	if ofacHasWord(s, "alt.") {
+		s = strings.TrimSpace(s[len("alt."):])
+	}
+	if s == "" {
+		return
+	}
+	switch {
+	case ofacHasWord(s, "DOB"):
+		v := ofacWordValue(s, "DOB")
+		b, ok := ofacRemarksBirthdate(v)
+		if !ok {
+			r.Problems = append(r.Problems, ofacProblemDOB)
+			return
+		}
+		for _, have := range r.BirthDates {
+			if have == b {
+				return
+			}
+		}
+		r.BirthDates = append(r.BirthDates, b)
+	case ofacHasWord(s, "POB"):
+		if v := ofacWordValue(s, "POB"); v != "" {
+			r.BirthPlaces = ofacAppendUnique(r.BirthPlaces, v)
+		}
+	case ofacHasPrefix(s, "Nationality of Registration"):
+		// A vessel's flag state, not a nationality: it stays in the remarks.
+	case ofacHasWord(s, "nationality"):
+		if code, ok := NormalizeCountry(ofacWordValue(s, "nationality")); ok {
+			r.Nationalities = ofacAppendUnique(r.Nationalities, code)
+		} else {
+			r.Problems = append(r.Problems, ofacProblemNationality)
+		}
+	case ofacHasWord(s, "citizen"):
+		if code, ok := NormalizeCountry(ofacWordValue(s, "citizen")); ok {
+			r.Citizenships = ofacAppendUnique(r.Citizenships, code)
+		} else {
+			r.Problems = append(r.Problems, ofacProblemCitizen)
+		}
+	case ofacHasWord(s, "Gender"):
+		switch strings.ToLower(ofacWordValue(s, "Gender")) {
+		case "male":
+			r.Gender = "male"
+		case "female":
+			r.Gender = "female"
+		default:
+			r.Problems = append(r.Problems, ofacProblemGender)
+		}
+	case ofacHasWord(s, "a.k.a."):
+		r.name(ofacWordValue(s, "a.k.a."), NameAlias)
+	case ofacHasWord(s, "n.k.a."):
+		r.name(ofacWordValue(s, "n.k.a."), NameAlias)
+	case ofacHasWord(s, "f.k.a."):
+		r.name(ofacWordValue(s, "f.k.a."), NameFormerly)
+	case ofacHasPrefix(s, ofacCryptoLabel):
+		// "Digital Currency Address - XBT 12QtD5...": the currency is part of the label.
+		cur, addr, _ := strings.Cut(strings.TrimSpace(s[len(ofacCryptoLabel):]), " ")
+		addr = strings.TrimSpace(addr)
+		if cur != "" && addr != "" {
+			r.addID(Identifier{Type: IDCrypto, Number: addr, Label: ofacCryptoLabel + cur})
+		}
+	default:
+		r.identifier(s)
+	}
+}
+
+const ofacCryptoLabel = "Digital Currency Address - "
+
+// name records a quoted alias: the text between the first and the last
+// apostrophe, so "'AL-QA'QA'" is AL-QA'QA.
+func (r *ofacRemarks) name(v string, kind NameKind) {
+	if strings.HasPrefix(v, "'") {
+		v = v[1:]
+		if i := strings.LastIndexByte(v, '\''); i >= 0 {
+			v = v[:i]
+		}
+	}
+	if v = strings.TrimSpace(v); v != "" {
+		r.Names = append(r.Names, ofacRemarkName{Text: v, Kind: kind})
+	}
+}
+
+// identifier reads "<label> NUMBER [(Country)] [note]" for a known label.
+func (r *ofacRemarks) identifier(s string) {
+	l, ok := matchOFACIDLabel(s)
+	if !ok {
+		return
+	}
+	v := strings.TrimLeft(s[len(l.label):], " :")
+	id := Identifier{Type: l.typ, Label: s[:len(l.label)]}
+	if l.plain {
+		id.Number = v
+	} else {
+		id.Number, id.Country, id.Note = splitOFACIDValue(v)
+	}
+	if id.Number != "" {
+		r.addID(id)
+	}
+}
+
+func (r *ofacRemarks) addID(id Identifier) {
+	for _, have := range r.Identifiers {
+		if have.Type == id.Type && have.Number == id.Number && have.Country == id.Country {
+			return
+		}
+	}
+	r.Identifiers = append(r.Identifiers, id)
+}
+
+// splitOFACIDValue splits "A123 (Iran) expires 2020" into the number
+// "A123", the country "IR" and the note "expires 2020". The country is the
+// first parenthesised group that names a country ("HRA 738077 (Stuttgart)
+// (Germany)" keeps "(Stuttgart)" in the number). Without a country, a note
+// starts at "issued" or "expire...". A value that is one parenthesised
+// group, "(5777731)", loses its parentheses. A group that is not a country
+// ("(Stuttgart)", "(Medellin)") stays in the number.
+func splitOFACIDValue(v string) (number, country, note string) {
+	v = strings.TrimSpace(v)
+	lastGroupEnd := -1
+	for i := 0; i < len(v); i++ {
+		if v[i] != '(' {
+			continue
+		}
+		j := strings.IndexByte(v[i:], ')')
+		if j < 0 {
+			break
+		}
+		j += i
+		if i > 0 {
+			if code, ok := NormalizeCountry(v[i+1 : j]); ok {
+				return strings.TrimSpace(v[:i]), code, strings.TrimSpace(v[j+1:])
+			}
+		}
+		lastGroupEnd = j
+		i = j
+	}
+	if len(v) > 2 && v[0] == '(' && lastGroupEnd == len(v)-1 && strings.IndexByte(v[1:], '(') < 0 {
+		return strings.TrimSpace(v[1 : len(v)-1]), "", ""
+	}
+	cut := len(v)
+	for _, kw := range []string{" issued", " expire", ", issued", ", expire"} {
+		if i := strings.Index(v, kw); i >= 0 && i < cut {
+			cut = i
+		}
+	}
+	number = strings.TrimRight(strings.TrimSpace(v[:cut]), ",")
+	note = strings.TrimLeft(strings.TrimSpace(v[cut:]), ", ")
+	return number, "", note
+}
+
+// ofacRemarksBirthdate reads the value of a DOB statement: "10 Dec 1948",
+// "Dec 1948", "1962", "circa 1970", "1955 to 1958", "circa 1979-1982".
+// Partial dates stay partial.
+func ofacRemarksBirthdate(v string) (Birthdate, bool) {
+	var b Birthdate
+	v = strings.TrimSpace(v)
+	for _, w := range []string{"circa", "approximately", "approx.", "about"} {
+		if ofacHasWord(v, w) {
+			b.Circa = true
+			v = strings.TrimSpace(v[len(w):])
+			break
+		}
+	}
+	from, to, isRange := strings.Cut(v, " to ")
+	if !isRange && len(v) == 9 && v[4] == '-' && ofacIsDigits(v[:4]) && ofacIsDigits(v[5:]) {
+		from, to, isRange = v[:4], v[5:], true
+	}
+	d, err := ParseDate(from)
+	if err != nil {
+		return Birthdate{}, false
+	}
+	b.Date = d
+	if isRange {
+		t, err := ParseDate(to)
+		if err != nil {
+			return Birthdate{}, false
+		}
+		b.To = t
+	}
+	return b, true
+}
+
+// ofacIDLabel maps a publisher's identifier wording onto an ID type. plain
+// values (addresses, phone numbers) are taken whole, without looking for a
+// country or a note.
+type ofacIDLabel struct {
+	label string
+	typ   string
+	plain bool
+}
+
+// ofacIDLabels are the identifier statements of OFAC remarks, as counted in
+// the SDN and non-SDN CSVs of 2023–2025. Matching is case-insensitive and
+// the longest label wins, so "Vessel Registration Identification IMO"
+// beats "Vessel Registration Identification".
+var ofacIDLabels = []ofacIDLabel{
+	// Passports and travel documents.
+	{label: "Passport", typ: IDPassport},
+	{label: "Diplomatic Passport", typ: IDPassport},
+	{label: "Passport Booklet", typ: IDPassport},
+	{label: "British National Overseas Passport", typ: IDPassport},
+	{label: "Stateless Person Passport", typ: IDPassport},
+	{label: "Travel Document Number", typ: IDPassport},
+	// Personal identity numbers.
+	{label: "National ID No.", typ: IDNationalID},
+	{label: "Cedula No.", typ: IDNationalID},
+	{label: "Identification Number", typ: IDNationalID},
+	{label: "Personal ID Card", typ: IDNationalID},
+	{label: "C.U.R.P.", typ: IDNationalID},
+	{label: "C.U.R.P. #", typ: IDNationalID},
+	{label: "C.U.I.", typ: IDNationalID},
+	{label: "C.U.I.P.", typ: IDNationalID},
+	{label: "D.N.I.", typ: IDNationalID},
+	{label: "N.I.E.", typ: IDNationalID},
+	{label: "SSN", typ: IDNationalID},
+	{label: "Citizen's Card Number", typ: IDNationalID},
+	{label: "Turkish Identification Number", typ: IDNationalID},
+	{label: "Numero de Identidad", typ: IDNationalID},
+	{label: "Kenyan ID No.", typ: IDNationalID},
+	{label: "Tazkira National ID Card", typ: IDNationalID},
+	{label: "National Foreign ID Number", typ: IDNationalID},
+	{label: "Credencial electoral", typ: IDNationalID},
+	{label: "I.F.E.", typ: IDNationalID},
+	{label: "Electoral Registry No.", typ: IDNationalID},
+	{label: "Bosnian Personal ID No.", typ: IDNationalID},
+	{label: "Moroccan Personal ID No.", typ: IDNationalID},
+	{label: "CNP (Personal Numerical Code)", typ: IDNationalID},
+	{label: "UAE Identification", typ: IDNationalID},
+	{label: "Refugee ID Card", typ: IDNationalID},
+	{label: "Stateless Person ID Card", typ: IDNationalID},
+	{label: "Residency Number", typ: IDNationalID},
+	{label: "Romanian Permanent Resident CAN", typ: IDNationalID},
+	{label: "Birth Certificate Number", typ: IDNationalID},
+	// Tax numbers.
+	{label: "Tax ID No.", typ: IDTaxID},
+	{label: "R.F.C.", typ: IDTaxID},
+	{label: "R.F.C. #", typ: IDTaxID},
+	{label: "RFC", typ: IDTaxID},
+	{label: "NIT #", typ: IDTaxID},
+	{label: "RUC #", typ: IDTaxID},
+	{label: "RIF #", typ: IDTaxID},
+	{label: "RTN", typ: IDTaxID},
+	{label: "V.A.T. Number", typ: IDTaxID},
+	{label: "US FEIN", typ: IDTaxID},
+	{label: "C.U.I.T.", typ: IDTaxID},
+	{label: "C.I.F.", typ: IDTaxID},
+	{label: "N.I.F.", typ: IDTaxID},
+	{label: "Italian Fiscal Code", typ: IDTaxID},
+	{label: "Fiscal Code", typ: IDTaxID},
+	{label: "Romanian Tax Registration", typ: IDTaxID},
+	{label: "Paraguayan tax identification number", typ: IDTaxID},
+	{label: "Numero Unico de Identificacao Tributaria (NUIT)", typ: IDTaxID},
+	// Company and business registrations.
+	{label: "Registration Number", typ: IDRegistration},
+	{label: "Registration ID", typ: IDRegistration},
+	{label: "Business Registration Number", typ: IDRegistration},
+	{label: "Business Registration Document #", typ: IDRegistration},
+	{label: "Business Number", typ: IDRegistration},
+	{label: "Commercial Registry Number", typ: IDRegistration},
+	{label: "Company Number", typ: IDRegistration},
+	{label: "UK Company Number", typ: IDRegistration},
+	{label: "Government Gazette Number", typ: IDRegistration},
+	{label: "Folio Mercantil No.", typ: IDRegistration},
+	{label: "Matricula Mercantil No", typ: IDRegistration},
+	{label: "Unified Social Credit Code (USCC)", typ: IDRegistration},
+	{label: "United Social Credit Code Certificate (USCCC)", typ: IDRegistration},
+	{label: "Legal Entity Number", typ: IDRegistration},
+	{label: "C.R. No.", typ: IDRegistration},
+	{label: "Romanian C.R.", typ: IDRegistration},
+	{label: "Chamber of Commerce Number", typ: IDRegistration},
+	{label: "Istanbul Chamber of Comm. No.", typ: IDRegistration},
+	{label: "Dubai Chamber of Commerce Membership No.", typ: IDRegistration},
+	{label: "Central Registration System Number", typ: IDRegistration},
+	{label: "Economic Register Number (CBLS)", typ: IDRegistration},
+	{label: "Enterprise Number", typ: IDRegistration},
+	{label: "Branch Unit Number", typ: IDRegistration},
+	{label: "D-U-N-S Number", typ: IDRegistration},
+	{label: "Public Registration Number", typ: IDRegistration},
+	{label: "Certificate of Incorporation Number", typ: IDRegistration},
+	{label: "Registered Charity No.", typ: IDRegistration},
+	{label: "Organization Code", typ: IDRegistration},
+	{label: "LE Number", typ: IDRegistration},
+	{label: "Trade License No.", typ: IDRegistration},
+	{label: "Tourism License No.", typ: IDRegistration},
+	{label: "License", typ: IDRegistration},
+	{label: "Permit Number", typ: IDRegistration},
+	{label: "MSB Registration Number", typ: IDRegistration},
+	{label: "Afghan Money Service Provider License Number", typ: IDRegistration},
+	{label: "Vessel Registration Identification", typ: IDRegistration},
+	// Vessels.
+	{label: "Vessel Registration Identification IMO", typ: IDIMO},
+	{label: "Identification Number IMO", typ: IDIMO},
+	{label: "Company Number IMO", typ: IDIMO},
+	{label: "International Maritime Organization No.", typ: IDIMO},
+	{label: "MMSI", typ: IDMMSI},
+	{label: "Other Vessel Call Sign", typ: IDCallSign},
+	// Aircraft.
+	{label: "Aircraft Manufacturer's Serial Number (MSN)", typ: IDAircraft},
+	{label: "Aircraft Serial Identification", typ: IDAircraft},
+	{label: "Aircraft Construction Number (also called L/N or S/N or F/N)", typ: IDAircraft},
+	{label: "Aircraft Tail Number", typ: IDAircraft},
+	{label: "Previous Aircraft Tail Number", typ: IDAircraft},
+	{label: "Aircraft Mode S Transponder Code", typ: IDAircraft},
+	// Banks, securities and contact points.
+	{label: "SWIFT/BIC", typ: IDSWIFT, plain: true},
+	{label: "BIK (RU)", typ: IDOther, plain: true},
+	{label: "ISIN", typ: IDOther, plain: true},
+	{label: "Identification Number ISIN", typ: IDOther, plain: true},
+	{label: "Website", typ: IDWebsite, plain: true},
+	{label: "Email Address", typ: IDEmail, plain: true},
+	{label: "Email", typ: IDEmail, plain: true},
+	{label: "Phone Number", typ: IDPhone, plain: true},
+	{label: "Phone No.", typ: IDPhone, plain: true},
+	{label: "Phone", typ: IDPhone, plain: true},
+	{label: "Telephone", typ: IDPhone, plain: true},
+	{label: "Telephone No.", typ: IDPhone, plain: true},
+	{label: "Telephone Number", typ: IDPhone, plain: true},
+	{label: "Fax", typ: IDPhone, plain: true},
+	{label: "Fax No.", typ: IDPhone, plain: true},
+	// Other documents.
+	{label: "Driver's License No.", typ: IDOther},
+	{label: "Seafarer's Identification Document", typ: IDOther},
+	{label: "Military Registration Number", typ: IDOther},
+	{label: "Pilot License Number", typ: IDOther},
+	{label: "Cartilla de Servicio Militar Nacional", typ: IDOther},
+	{label: "VisaNumberID", typ: IDOther},
+	{label: "SRE Permit No.", typ: IDOther},
+	{label: "Immigration No.", typ: IDOther},
+	{label: "File Number", typ: IDOther},
+}
+
+// ofacIDIndex groups ofacIDLabels by lower-cased first word, longest first.
+var ofacIDIndex = sync.OnceValue(func() map[string][]ofacIDLabel {
+	idx := make(map[string][]ofacIDLabel)
+	for _, l := range ofacIDLabels {
+		k := strings.ToLower(ofacFirstWord(l.label))
+		idx[k] = append(idx[k], l)
+	}
+	for _, ls := range idx {
+		sort.SliceStable(ls, func(i, j int) bool { return len(ls[i].label) > len(ls[j].label) })
+	}
+	return idx
+})
+
+// matchOFACIDLabel finds the longest known identifier label that starts s
+// as whole words.
+func matchOFACIDLabel(s string) (ofacIDLabel, bool) {
+	for _, l := range ofacIDIndex()[strings.ToLower(ofacFirstWord(s))] {
+		if ofacHasWord(s, l.label) {
+			return l, true
+		}
+	}
+	return ofacIDLabel{}, false
+}
+
+func ofacFirstWord(s string) string {
+	if i := strings.IndexAny(s, " :"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// ofacHasWord reports whether s starts with w, case-insensitively, followed
+// by the end of s, a space or a colon.
+func ofacHasWord(s, w string) bool {
+	if !ofacHasPrefix(s, w) {
+		return false
+	}
+	return len(s) == len(w) || s[len(w)] == ' ' || s[len(w)] == ':'
+}
+
+func ofacHasPrefix(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+}
+
+// ofacWordValue returns what follows the leading word w of s, without the
+// separating spaces and colon.
+func ofacWordValue(s, w string) string {
+	return strings.TrimSpace(strings.TrimLeft(s[len(w):], " :"))
+}
+
+func ofacIsDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func ofacAppendUnique(list []string, v string) []string {
+	for _, have := range list {
+		if have == v {
+			return list
+		}
+	}
+	return append(list, v)
+}

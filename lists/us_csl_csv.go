@@ -1,0 +1,767 @@
+package lists
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// ParseUSCSLCSV parses the US Consolidated Screening List CSV published by
+// trade.gov (consolidated.csv): eleven export-control and sanctions lists of
+// the Departments of Commerce, State and the Treasury in one file.
+//
+// Columns are located by their header names (the file has 29), so a
+// reordered or extended header still parses; `_id` and `name` are required.
+// Each row becomes an entity with the ID "us-csl:<_id>".
+//
+// # Sub-lists
+//
+// The `source` column names the sub-list a row comes from. Entity.Programs
+// starts with the sub-list code prefixed with "CSL:" (several codes for a
+// party on several sub-lists), taken
+// from the parentheses of the source name: CSL:SDN, CSL:EL, CSL:DTC, CSL:DPL,
+// CSL:SSI, CSL:UVL, CSL:ISN, CSL:PLC, CSL:MEU, CSL:CMIC, CSL:CAP, CSL:NS-MBS
+// and CSL:FSE. A host filters on those entries (for example, screen only
+// entities whose Programs contain "CSL:EL"). The row's own `programs`
+// follow, and the full source name is repeated in Remarks as "Sub-list: ...".
+//
+// The same `_id` appears in several sub-lists when Treasury lists one
+// party on more than one list (SDN and SSI, say). Such rows become one
+// entity carrying every sub-list code, with names, addresses, identifiers
+// and remarks merged; each merge is reported in List.Tolerated, so the row
+// count is len(Entities) plus the merged rows.
+//
+// # Fields
+//
+// `type` is Individual, Entity, Vessel or Aircraft. The export-control
+// sub-lists (EL, DTC, DPL, UVL, ISN, MEU) leave it empty; the type is then
+// inferred: person when the row has a date or place of birth, a nationality,
+// a citizenship or a gender; vessel or aircraft when it has vessel columns
+// or aircraft identifiers; organization when the name holds a legal-form or
+// institution word (Co., Ltd., Corporation, Institute, ...); unknown
+// otherwise. Treasury's individuals are written "LAST, First" and are
+// reordered to "First LAST" with Given and Family set; so are their aliases
+// (`alt_names`). Names are trimmed (the real file has names with leading
+// spaces).
+//
+// `ids` is a "; "-list of "[country, ][dates, ]value, type" items. "Gender"
+// sets Entity.Gender; document and registration types are mapped onto the
+// ID* constants with the publisher's wording kept in Identifier.Label (IMO
+// numbers keep their seven digits, without the "IMO" prefix); descriptive
+// items ("Secondary sanctions risk:", "Organization Established Date",
+// "Aircraft Model", ...) go to Remarks. `call_sign` becomes an IDCallSign
+// identifier; the vessel columns, the Federal Register notice, `end_date`
+// and the license columns go to Remarks; `start_date` is ListedOn; `title`
+// is Titles. Dates of birth may be ISO dates, years, "circa 1967" or
+// "1958 to 1960". Countries become ISO 3166 alpha-2 codes; values that do
+// not map are kept in Remarks.
+//
+// The file states no publication date, so List.Published is zero; the
+// newest start_date is not a publication date and is not used.
+//
+// Invalid UTF-8 is read as Windows-1252, and blank rows are skipped; both
+// are reported in List.Tolerated. Malformed CSV is a *ParseError with the
+// record's line wrapping ErrSyntax; a row without `_id` or `name` wraps
+// ErrMissingField; an input without rows is ErrEmpty.
+func ParseUSCSLCSV(r io.Reader) (*List, error) {
+	const source = string(SourceUSCSL) + " " + string(FormatUSCSLCSV)
+	dr := newDigestReader(r)
+	var tol tolerances
+	t := newNamedCSV(bufio.NewReaderSize(dr, 64<<10), source, &tol)
+	if err := t.readHeader("_id", "name"); err != nil {
+		return nil, err
+	}
+	list := &List{Source: SourceUSCSL, Format: FormatUSCSLCSV}
+	var remarks [][]string // remark lines per entity, joined at the end
+	byID := make(map[string]int)
+	for {
+		err := t.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		e, rem, err := cslRow(t)
+		if err != nil {
+			return nil, err
+		}
+		if i, ok := byID[e.ID]; ok {
+			tol.note("row repeats the _id of an earlier row (other sub-list), merged", t.pos())
+			mergeEntity(&list.Entities[i], e)
+			remarks[i] = appendDistinct(remarks[i], rem...)
+			continue
+		}
+		byID[e.ID] = len(list.Entities)
+		list.Entities = append(list.Entities, *e)
+		remarks = append(remarks, rem)
+	}
+	for i := range list.Entities {
+		e := &list.Entities[i]
+		e.Remarks = strings.Join(remarks[i], "\n")
+		// Merged rows: sub-list codes first, then the programs.
+		sort.SliceStable(e.Programs, func(a, b int) bool {
+			return strings.HasPrefix(e.Programs[a], "CSL:") && !strings.HasPrefix(e.Programs[b], "CSL:")
+		})
+	}
+	if err := dr.drain(); err != nil {
+		return nil, fmt.Errorf("%s: %w", source, err)
+	}
+	list.SHA256 = dr.sum()
+	list.Tolerated = tol.list()
+	if len(list.Entities) == 0 {
+		return nil, &ParseError{Source: source, Err: ErrEmpty}
+	}
+	return list, nil
+}
+
+// cslRow converts the current row of the CSL file into an entity and its
+// remark lines.
+func cslRow(t *namedCSV) (*Entity, []string, error) {
+	id := t.get("_id")
+	if id == "" {
+		return nil, nil, t.errorf("_id", ErrMissingField)
+	}
+	rawName := t.field("name")
+	name := CleanText(rawName)
+	if name == "" {
+		return nil, nil, t.errorf("name", ErrMissingField)
+	}
+	if name != rawName {
+		t.tol.note("leading, trailing or repeated spaces in name", t.pos())
+	}
+	e := &Entity{ID: SourceUSCSL.EntityID(id), Source: SourceUSCSL}
+	var rem []string
+
+	// Identifiers and facts from `ids` first: they feed type inference.
+	var imo, aircraft bool
+	for _, item := range t.splitField("ids", "; ") {
+		id, info, ok := cslID(item)
+		switch {
+		case !ok:
+			t.tol.note("ids item without a type", t.pos())
+			rem = append(rem, "ID: "+item)
+		case strings.EqualFold(id.Label, "Gender"):
+			if g := strings.ToLower(id.Number); g == "male" || g == "female" {
+				e.Gender = g
+			} else {
+				rem = append(rem, "Gender: "+id.Number)
+			}
+		case info:
+			rem = append(rem, cslInfoRemark(id.Label, id.Number))
+		default:
+			imo = imo || id.Type == IDIMO
+			aircraft = aircraft || id.Type == IDAircraft
+			e.Identifiers = appendDistinct(e.Identifiers, id)
+		}
+	}
+	if cs := t.get("call_sign"); cs != "" {
+		e.Identifiers = appendDistinct(e.Identifiers, Identifier{Type: IDCallSign, Number: cs, Label: "Call Sign"})
+	}
+
+	for _, d := range t.splitField("dates_of_birth", ";") {
+		b, err := cslBirthdate(d)
+		if err != nil {
+			t.tol.note("unreadable date of birth kept in remarks", t.pos())
+			rem = append(rem, "Date of birth: "+d)
+			continue
+		}
+		e.BirthDates = appendDistinct(e.BirthDates, b)
+	}
+	e.BirthPlaces = appendDistinct(e.BirthPlaces, t.splitField("places_of_birth", ";")...)
+	for _, c := range t.splitField("citizenships", ";") {
+		if iso, ok := NormalizeCountry(c); ok {
+			e.Citizenships = appendDistinct(e.Citizenships, iso)
+		} else {
+			t.tol.note("unknown country kept in remarks", t.pos())
+			rem = append(rem, "Citizenship: "+c)
+		}
+	}
+	for _, c := range t.splitField("nationalities", ";") {
+		if iso, ok := NormalizeCountry(c); ok {
+			e.Nationalities = appendDistinct(e.Nationalities, iso)
+		} else {
+			t.tol.note("unknown country kept in remarks", t.pos())
+			rem = append(rem, "Nationality: "+c)
+		}
+	}
+	for _, a := range t.splitField("addresses", ";") {
+		e.Addresses = appendDistinct(e.Addresses, cslAddress(a))
+	}
+
+	var vessel []string
+	for _, c := range [...]struct{ col, label string }{
+		{"vessel_type", "type"}, {"vessel_flag", "flag"}, {"vessel_owner", "owner"},
+		{"gross_tonnage", "gross tonnage"}, {"gross_registered_tonnage", "gross registered tonnage"},
+	} {
+		if v := t.get(c.col); v != "" {
+			vessel = append(vessel, c.label+": "+CleanText(v))
+		}
+	}
+
+	// Type: stated, or inferred from what the row holds.
+	word := t.get("type")
+	typ, err := ParseEntityType(word)
+	if err != nil {
+		t.tol.note("unknown type word, type inferred", t.pos())
+		word, typ = "", TypeUnknown
+	}
+	if word == "" {
+		switch {
+		case e.Gender != "" || len(e.BirthDates) > 0 || len(e.BirthPlaces) > 0 ||
+			len(e.Nationalities) > 0 || len(e.Citizenships) > 0:
+			typ = TypePerson
+		case len(vessel) > 0 || imo:
+			typ = TypeVessel
+		case aircraft:
+			typ = TypeAircraft
+		case hasOrganizationWord(name):
+			typ = TypeOrganization
+		}
+		t.tol.note("empty type, inferred as "+typ.String(), t.pos())
+	}
+	e.Type = typ
+
+	addCSLName(e, name, NamePrimary)
+	for _, a := range t.splitField("alt_names", ";") {
+		addCSLName(e, a, NameAlias)
+	}
+
+	src := CleanText(t.get("source"))
+	e.Programs = append(e.Programs, "CSL:"+cslSubList(src))
+	e.Programs = appendDistinct(e.Programs, t.splitField("programs", ";")...)
+	if title := CleanText(t.get("title")); title != "" {
+		e.Titles = append(e.Titles, title)
+	}
+	if s := t.get("start_date"); s != "" {
+		if d, err := ParseDate(s); err == nil {
+			e.ListedOn = d
+		} else {
+			t.tol.note("unreadable start_date kept in remarks", t.pos())
+			rem = append(rem, "Start date: "+s)
+		}
+	}
+
+	if r := CleanText(t.get("remarks")); r != "" {
+		rem = append([]string{r}, rem...)
+	}
+	if len(vessel) > 0 {
+		rem = append(rem, "Vessel "+strings.Join(vessel, "; "))
+	}
+	for _, c := range [...]struct{ col, label string }{
+		{"federal_register_notice", "Federal Register notice"}, {"end_date", "End date"},
+		{"standard_order", "Standard order"}, {"license_requirement", "License requirement"},
+		{"license_policy", "License policy"},
+	} {
+		if v := CleanText(t.get(c.col)); v != "" {
+			rem = append(rem, c.label+": "+v)
+		}
+	}
+	if src != "" {
+		rem = append(rem, "Sub-list: "+src)
+	}
+	return e, rem, nil
+}
+
+// addCSLName adds a name, reordering Treasury's "LAST, First[, Jr.]" for
+// individuals into "First LAST Jr." with Given and Family set.
+func addCSLName(e *Entity, full string, kind NameKind) {
+	full = CleanText(full)
+	if e.Type != TypePerson || !strings.Contains(full, ", ") {
+		e.AddName(full, kind)
+		return
+	}
+	parts := strings.Split(full, ", ")
+	family := parts[0]
+	var given, suffix []string
+	for _, p := range parts[1:] {
+		switch strings.ToLower(strings.TrimSuffix(p, ".")) {
+		case "jr", "sr", "ii", "iii", "iv":
+			suffix = append(suffix, p)
+		default:
+			given = append(given, p)
+		}
+	}
+	if family == "" || len(given) == 0 {
+		e.AddName(full, kind)
+		return
+	}
+	g := strings.Join(given, " ")
+	natural := strings.Join(append([]string{g, family}, suffix...), " ")
+	if e.AddName(natural, kind) {
+		n := &e.Names[len(e.Names)-1]
+		n.Given, n.Family = g, family
+	}
+}
+
+// cslSubList extracts the short code of a CSL source name:
+// "Specially Designated Nationals (SDN) - Treasury Department" is "SDN",
+// "Non-SDN Menu-Based Sanctions List (NS-MBS List) - ..." is "NS-MBS".
+func cslSubList(source string) string {
+	if i := strings.IndexByte(source, '('); i >= 0 {
+		if j := strings.IndexByte(source[i:], ')'); j > 1 {
+			return strings.TrimSpace(strings.TrimSuffix(source[i+1:i+j], " List"))
+		}
+	}
+	if i := strings.Index(source, " - "); i > 0 {
+		source = source[:i]
+	}
+	if source == "" {
+		return "UNKNOWN"
+	}
+	return source
+}
+
+// cslAddress reads one CSL address: a comma-separated line whose last part
+// is usually an ISO country code ("..., SEAGOVILLE, TX, 75159, US").
+func cslAddress(s string) Address {
+	s = CleanText(s)
+	last := s
+	if i := strings.LastIndex(s, ","); i >= 0 {
+		last = strings.TrimSpace(s[i+1:])
+	}
+	iso, ok := NormalizeCountry(last)
+	if !ok {
+		return Address{Full: s}
+	}
+	if last == s {
+		return Address{Country: iso}
+	}
+	return Address{Full: s, Country: iso}
+}
+
+// cslID reads one `ids` item, "[country, ][date, [date, ]]value, type",
+// and reports whether it is descriptive (remarks) rather than an
+// identifier. ok is false when the item has no ", " at all.
+func cslID(item string) (id Identifier, info, ok bool) {
+	item = CleanText(item)
+	i := strings.LastIndex(item, ", ")
+	if i < 0 {
+		return Identifier{}, false, false
+	}
+	label, rest := strings.TrimSpace(item[i+2:]), strings.TrimSpace(item[:i])
+	typ, info := cslIDType(label)
+	id = Identifier{Type: typ, Label: label}
+	if info || strings.EqualFold(label, "Gender") {
+		id.Number = rest
+		return id, info, true
+	}
+	parts := strings.Split(rest, ", ")
+	if len(parts) > 1 && len(parts[0]) == 2 && isUpperASCII(parts[0]) {
+		if iso, ok := NormalizeCountry(parts[0]); ok {
+			id.Country = iso
+			parts = parts[1:]
+		}
+	}
+	var dates []string
+	for len(parts) > 1 && isISODate(parts[0]) {
+		dates = append(dates, parts[0])
+		parts = parts[1:]
+	}
+	if len(dates) > 0 {
+		id.Note = "dates " + strings.Join(dates, ", ")
+	}
+	id.Number = strings.Join(parts, ", ")
+	if typ == IDIMO {
+		id.Number = strings.TrimSpace(strings.TrimPrefix(strings.ToUpper(id.Number), "IMO"))
+	}
+	return id, false, true
+}
+
+// cslInfoRemark renders a descriptive ids item as "Label: value".
+func cslInfoRemark(label, value string) string {
+	label = strings.TrimSpace(strings.TrimRight(label, ":- "))
+	return label + ": " + value
+}
+
+// cslIDType maps a CSL ids type word onto an ID* constant, or reports it
+// as descriptive.
+func cslIDType(label string) (typ string, info bool) {
+	l := strings.ToLower(label)
+	if strings.HasSuffix(l, ":") || strings.HasSuffix(l, "-") {
+		return "", true
+	}
+	for _, w := range cslInfoLabels {
+		if strings.Contains(l, w) {
+			return "", true
+		}
+	}
+	words := strings.FieldsFunc(cslLabelFolder.Replace(l), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '/'
+	})
+	has := func(set ...string) bool {
+		for _, w := range words {
+			for _, s := range set {
+				if w == s {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	contains := func(set ...string) bool {
+		for _, s := range set {
+			if strings.Contains(l, s) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case contains("passport"):
+		return IDPassport, false
+	case contains("digital currency address"):
+		return IDCrypto, false
+	case contains("swift"):
+		return IDSWIFT, false
+	case contains("website"):
+		return IDWebsite, false
+	case contains("email"):
+		return IDEmail, false
+	case contains("phone"):
+		return IDPhone, false
+	case has("mmsi"):
+		return IDMMSI, false
+	case contains("vessel registration identification", "imo"):
+		return IDIMO, false
+	case contains("call sign"):
+		return IDCallSign, false
+	case contains("aircraft"):
+		return IDAircraft, false
+	case contains("driver", "pilot", "birth certificate", "immigration", "seafarer", "visa"):
+		return IDOther, false
+	case has("tax", "rfc", "nit", "ruc", "vat", "cuit", "cif", "rif", "fein", "rtn", "nuit", "fiscal", "inn"):
+		return IDTaxID, false
+	case contains("electoral", "cedula", "citizen", "resident", "refugee", "identidad", "le number") ||
+		has("curp", "dni", "cnp", "cui", "cuip", "ssn", "ife", "nie", "tazkira"):
+		return IDNationalID, false
+	case contains("registration", "registry", "registered", "company", "enterprise", "incorporation",
+		"chamber", "gazette", "folio", "matricula", "license", "licence", "social credit", "legal entity",
+		"business", "branch", "d-u-n-s", "file number", "commercial") || has("uscc", "usccc", "rsin", "cr"):
+		return IDRegistration, false
+	case has("id", "identification"):
+		return IDNationalID, false
+	}
+	return IDOther, false
+}
+
+// cslLabelFolder drops the punctuation of type words: "R.F.C." is "rfc".
+var cslLabelFolder = strings.NewReplacer(".", "", "#", "", "'s", "")
+
+// cslInfoLabels are ids type words that describe rather than identify.
+var cslInfoLabels = []string{
+	"sanctions information", "secondary sanctions", "transactions prohibited", "executive order",
+	"established date", "target type", "organization type", "aircraft model", "manufacture date",
+	"aircraft operator", "vessel flag", "issuer name", "effective date", "listing date",
+	"purchase/sales", "nationality of registration", "registration country", "determination",
+	"caatsa", "peesa", "other vessel type", "equity ticker", "micex code", "un/locode",
+	"chinese commercial code",
+}
+
+// cslBirthdate reads a CSL date of birth: an ISO date or year, "circa
+// 1967" or "1958 to 1960".
+func cslBirthdate(s string) (Birthdate, error) {
+	s = CleanText(s)
+	var b Birthdate
+	low := strings.ToLower(s)
+	for _, p := range []string{"circa ", "approximately ", "about ", "approx. ", "ca. "} {
+		if strings.HasPrefix(low, p) {
+			b.Circa = true
+			s = s[len(p):]
+			break
+		}
+	}
+	from, to, isRange := strings.Cut(s, " to ")
+	d, err := ParseDate(from)
+	if err != nil {
+		return Birthdate{}, err
+	}
+	b.Date = d
+	if isRange {
+		if b.To, err = ParseDate(to); err != nil {
+			return Birthdate{}, err
+		}
+	}
+	return b, nil
+}
+
+// hasOrganizationWord reports whether a name holds a legal-form or
+// institution word, which marks an organization in a list that states no type.
+func hasOrganizationWord(name string) bool {
+	name = strings.ReplaceAll(strings.ToLower(name), ".", "")
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '&'
+	}) {
+		if _, ok := organizationWords[w]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+var organizationWords = map[string]struct{}{
+	"co": {}, "ltd": {}, "llc": {}, "inc": {}, "corp": {}, "corporation": {}, "company": {},
+	"limited": {}, "group": {}, "gmbh": {}, "jsc": {}, "ojsc": {}, "pjsc": {}, "cjsc": {},
+	"ooo": {}, "oao": {}, "zao": {}, "pao": {}, "sa": {}, "sarl": {}, "srl": {}, "ag": {},
+	"bv": {}, "plc": {}, "pte": {}, "pvt": {}, "fze": {}, "fzco": {}, "fzc": {}, "llp": {},
+	"institute": {}, "university": {}, "academy": {}, "bank": {}, "technology": {},
+	"technologies": {}, "industries": {}, "industry": {}, "industrial": {}, "trading": {},
+	"enterprise": {}, "enterprises": {}, "center": {}, "centre": {}, "laboratory": {},
+	"electronics": {}, "engineering": {}, "systems": {}, "international": {}, "holding": {},
+	"holdings": {}, "factory": {}, "plant": {}, "bureau": {}, "research": {}, "ministry": {},
+	"organization": {}, "organisation": {}, "association": {}, "foundation": {}, "services": {},
+	"logistics": {}, "shipping": {}, "airlines": {}, "aviation": {}, "import": {}, "export": {},
+	"establishment": {}, "office": {}, "firm": {}, "partnership": {}, "works": {}, "department": {},
+	"committee": {}, "agency": {}, "school": {}, "college": {}, "hospital": {}, "army": {},
+	"brigade": {}, "front": {}, "party": {}, "network": {}, "solutions": {}, "electronic": {},
+	"technical": {}, "science": {}, "sciences": {}, "scientific": {}, "instruments": {},
+}
+
+// isUpperASCII reports whether s is made only of the letters A to Z.
+func isUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isISODate reports whether s looks like YYYY-MM-DD.
+func isISODate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// appendDistinct appends the values of vs that s does not hold yet.
+func appendDistinct[T comparable](s []T, vs ...T) []T {
+next:
+	for _, v := range vs {
+		for _, have := range s {
+			if have == v {
+				continue next
+			}
+		}
+		s = append(s, v)
+	}
+	return s
+}
+
+// mergeEntity folds src into dst: the same party published twice. Slices
+// are united, the earliest listing date is kept, and scalar fields of dst
+// win over those of src.
+func mergeEntity(dst, src *Entity) {
+	if dst.Type == TypeUnknown {
+		dst.Type = src.Type
+	}
+	for _, n := range src.Names {
+		kind := n.Kind
+		if kind == NamePrimary {
+			kind = NameAlias
+		}
+		if dst.AddName(n.Full, kind) {
+			m := &dst.Names[len(dst.Names)-1]
+			m.Given, m.Family = n.Given, n.Family
+		}
+	}
+	dst.BirthDates = appendDistinct(dst.BirthDates, src.BirthDates...)
+	dst.BirthPlaces = appendDistinct(dst.BirthPlaces, src.BirthPlaces...)
+	dst.Nationalities = appendDistinct(dst.Nationalities, src.Nationalities...)
+	dst.Citizenships = appendDistinct(dst.Citizenships, src.Citizenships...)
+	if dst.Gender == "" {
+		dst.Gender = src.Gender
+	}
+	dst.Addresses = appendDistinct(dst.Addresses, src.Addresses...)
+	dst.Identifiers = appendDistinct(dst.Identifiers, src.Identifiers...)
+	dst.Programs = appendDistinct(dst.Programs, src.Programs...)
+	dst.Titles = appendDistinct(dst.Titles, src.Titles...)
+	if dst.ListedOn.IsZero() || (!src.ListedOn.IsZero() && src.ListedOn.String() < dst.ListedOn.String()) {
+		dst.ListedOn = src.ListedOn
+	}
+	if src.Remarks != "" && !strings.Contains(dst.Remarks, src.Remarks) {
+		if dst.Remarks != "" {
+			dst.Remarks += "\n"
+		}
+		dst.Remarks += src.Remarks
+	}
+}
+
+// namedCSV reads a CSV file whose columns are found by their header names.
+// The US CSL, OpenSanctions targets and CUSTOM parsers share it. In
+// tolerant mode (the default) invalid UTF-8 is read as Windows-1252,
+// short rows are padded and long rows cut; in strict mode (CUSTOM) each of
+// those is an error.
+type namedCSV struct {
+	r      *csv.Reader
+	source string
+	tol    *tolerances
+	strict bool
+	offset int // lines consumed before the CSV reader started
+	cols   map[string]int
+	names  []string
+	rec    []string
+	line   int
+}
+
+// newNamedCSV starts reading br, dropping a UTF-8 byte-order mark.
+func newNamedCSV(br *bufio.Reader, source string, tol *tolerances) *namedCSV {
+	if b, err := br.Peek(3); err == nil && string(b) == "\xef\xbb\xbf" {
+		_, _ = br.Discard(3)
+		tol.note("UTF-8 byte-order mark", "line 1")
+	}
+	cr := csv.NewReader(br)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	return &namedCSV{r: cr, source: source, tol: tol}
+}
+
+// readHeader reads the header row; column names are matched
+// case-insensitively after trimming. The required columns must be present.
+func (t *namedCSV) readHeader(required ...string) error {
+	rec, err := t.r.Read()
+	if err == io.EOF {
+		return &ParseError{Source: t.source, Err: ErrEmpty}
+	}
+	if err != nil {
+		return t.csvError(err)
+	}
+	t.line, _ = t.r.FieldPos(0)
+	t.line += t.offset
+	t.cols = make(map[string]int, len(rec))
+	t.names = make([]string, len(rec))
+	for i, raw := range rec {
+		if !utf8.ValidString(raw) {
+			return t.errorf("", fmt.Errorf("%w: column %d: not UTF-8", ErrInvalidValue, i+1))
+		}
+		name := strings.ToLower(strings.TrimSpace(raw))
+		t.names[i] = name
+		if _, dup := t.cols[name]; dup {
+			if t.strict {
+				return t.errorf(name, fmt.Errorf("%w: duplicate column", ErrInvalidValue))
+			}
+			t.tol.note("duplicate column "+name+", first one used", t.pos())
+			continue
+		}
+		t.cols[name] = i
+	}
+	for _, c := range required {
+		if _, ok := t.cols[c]; !ok {
+			return t.errorf(c, fmt.Errorf("%w: no such column in the header", ErrMissingField))
+		}
+	}
+	return nil
+}
+
+// next reads the next non-blank row; it returns io.EOF after the last.
+func (t *namedCSV) next() error {
+	for {
+		rec, err := t.r.Read()
+		if err == io.EOF {
+			return io.EOF
+		}
+		if err != nil {
+			return t.csvError(err)
+		}
+		t.line, _ = t.r.FieldPos(0)
+		t.line += t.offset
+		t.rec = rec
+		for i, f := range rec {
+			if utf8.ValidString(f) {
+				continue
+			}
+			if t.strict {
+				return t.errorf(t.nameOf(i), fmt.Errorf("%w: not UTF-8", ErrInvalidValue))
+			}
+			rec[i], _ = charmap.Windows1252.NewDecoder().String(f)
+			t.tol.note("invalid UTF-8 read as Windows-1252", t.pos())
+		}
+		if len(rec) != len(t.names) {
+			if t.strict {
+				return t.errorf("", fmt.Errorf("%w: %d fields, the header has %d", ErrSyntax, len(rec), len(t.names)))
+			}
+			t.tol.note(fmt.Sprintf("row with %d fields, the header has %d", len(rec), len(t.names)), t.pos())
+		}
+		blank := true
+		for _, f := range rec {
+			if strings.TrimSpace(f) != "" {
+				blank = false
+				break
+			}
+		}
+		if blank {
+			t.tol.note("blank row", t.pos())
+			continue
+		}
+		return nil
+	}
+}
+
+// nameOf returns the header name of column i, or "column N".
+func (t *namedCSV) nameOf(i int) string {
+	if i < len(t.names) {
+		return t.names[i]
+	}
+	return fmt.Sprintf("column %d", i+1)
+}
+
+// field returns the column's raw value in the current row ("" when the
+// header has no such column or the row is short).
+func (t *namedCSV) field(col string) string {
+	i, ok := t.cols[col]
+	if !ok || i >= len(t.rec) {
+		return ""
+	}
+	return t.rec[i]
+}
+
+// get returns the column's value, trimmed.
+func (t *namedCSV) get(col string) string { return strings.TrimSpace(t.field(col)) }
+
+// splitField splits the column's value at sep, trimming the parts and
+// dropping empty ones.
+func (t *namedCSV) splitField(col, sep string) []string {
+	v := t.field(col)
+	if strings.TrimSpace(v) == "" {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(v, sep) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// pos renders the current row's position for tolerance notes.
+func (t *namedCSV) pos() string { return fmt.Sprintf("line %d", t.line) }
+
+// errorf positions err at the current row and the given column.
+func (t *namedCSV) errorf(field string, err error) *ParseError {
+	return &ParseError{Source: t.source, Line: t.line, Field: field, Err: err}
+}
+
+// csvError converts an encoding/csv error into a positioned ErrSyntax.
+func (t *namedCSV) csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &ParseError{Source: t.source, Line: pe.Line + t.offset,
+			Err: fmt.Errorf("%w: column %d: %w", ErrSyntax, pe.Column, pe.Err)}
+	}
+	return fmt.Errorf("%s: %w", t.source, err)
+}
