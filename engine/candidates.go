@@ -59,7 +59,7 @@ func maxEdits(n int) int {
 // typoSim turns a Jaro-Winkler similarity into a token similarity that
 // stays clearly below an exact or variant match.
 func typoSim(jw float64) float32 {
-	return float32(max(0, 1-2*(1-jw)))
+	return float32(max(0, 1-2.5*(1-jw)))
 }
 
 // prepare tokenizes the query name and finds, for every token, the
@@ -89,6 +89,8 @@ func (s *snapshot) prepare(name string) *preparedQuery {
 			continue
 		}
 		j := joinTokens(a, b)
+		// One edit at most: a joined pair that needs two edits to meet a
+		// listed token is another word ("rob pike" is not "robik").
 		hits := s.expandExactOrTypo(j)
 		if len(hits) == 0 {
 			continue
@@ -152,6 +154,10 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 		return hits
 	}
 	if len(t.Text) >= 3 {
+		// Same phonetic key or same consonant skeleton: a transliteration
+		// variant when the spellings are also close; when both keys agree
+		// ("obeidi"/"ubaydi", "qsi"/"qusay" from unvowelled Arabic) the
+		// spellings may differ more.
 		for _, key := range [2]struct {
 			m map[string][]vocabID
 			k string
@@ -160,8 +166,10 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 				continue
 			}
 			for _, id := range key.m[key.k] {
-				jw := jaroWinkler{}.Compare(t.Text, s.vocab[id].tok.Text)
-				if jw >= 0.80 {
+				v := s.vocab[id].tok
+				jw := jaroWinkler{}.Compare(t.Text, v.Text)
+				bothKeys := v.Phon == t.Phon && v.Skel == t.Skel && len(t.Skel) >= 2
+				if jw >= 0.80 || bothKeys {
 					put(id, float32(max(0.88, min(0.93, jw))), HowPhonetic)
 				}
 			}
@@ -173,65 +181,59 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 	return hits
 }
 
-// counterPool recycles the per-vocabulary counters of typo lookup.
-type counters struct {
-	count   []uint8
-	touched []vocabID
-}
-
-// expandExactOrTypo finds vocabulary tokens equal to t or within its typo
-// budget, through the trigram index.
+// expandExactOrTypo finds vocabulary tokens equal to t or one edit away
+// (a substitution, insertion, deletion or adjacent transposition), through
+// the symmetric-deletion index: a token one edit from t shares t itself or
+// one of t's one-letter deletions with the token or its deletions. Two
+// edits inside one token are left to the scorer, which pairs leftover
+// tokens by Jaro-Winkler once the name was found through its other tokens.
 func (s *snapshot) expandExactOrTypo(t norm.Token) map[vocabID]hit {
-	hits := make(map[vocabID]hit)
+	hits := make(map[vocabID]hit, 4)
 	if id, ok := s.byText[t.Text]; ok {
 		hits[id] = hit{sim: 1, how: HowExact}
 	}
-	k := maxEdits(len(t.Text))
-	grams := trigrams(t.Text)
-	if k == 0 || len(grams) == 0 {
+	if maxEdits(len(t.Text)) == 0 || len(t.Text) < minTypoLen {
 		return hits
 	}
-	// A token within k edits shares at least len(grams)-3k padded trigrams.
-	need := len(grams) - 3*k
-	if need < 1 {
-		need = 1
-	}
-	c := s.counterPool().Get().(*counters)
-	for _, g := range grams {
-		for _, id := range s.trigram[g] {
-			if c.count[id] == 0 {
-				c.touched = append(c.touched, id)
-			}
-			if c.count[id] < 255 {
-				c.count[id]++
-			}
+	try := func(id vocabID) {
+		if _, seen := hits[id]; seen {
+			return
+		}
+		other := s.vocab[id].tok.Text
+		if s.vocab[id].joined || other == t.Text {
+			return
+		}
+		if d, ok := editDistanceAtMost(t.Text, other, 1); ok {
+			sim := min(typoSim(jaroWinkler{}.Compare(t.Text, other)), 1-float32(d)/float32(max(len(t.Text), len(other))+1))
+			hits[id] = hit{sim: sim, how: HowTypo}
 		}
 	}
-	for _, id := range c.touched {
-		if int(c.count[id]) >= need {
-			other := s.vocab[id].tok.Text
-			if other != t.Text {
-				if _, ok := editDistanceAtMost(t.Text, other, k); ok {
-					hits[id] = hit{sim: typoSim(jaroWinkler{}.Compare(t.Text, other)), how: HowTypo}
-				}
-			}
-		}
-		c.count[id] = 0
+	// Listed tokens one letter longer than t: t is one of their deletions.
+	for _, id := range s.deletes[hashSkipping(t.Text, -1)] {
+		try(id)
 	}
-	c.touched = c.touched[:0]
-	s.counterPool().Put(c)
+	forEachDeletion(t.Text, func(h uint64) {
+		// Substitutions and transpositions: a deletion in common.
+		for _, id := range s.deletes[h] {
+			try(id)
+		}
+	})
+	// Listed tokens one letter shorter: equal to one of t's deletions.
+	for i := 0; i < len(t.Text); i++ {
+		if id, ok := s.byText[t.Text[:i]+t.Text[i+1:]]; ok {
+			try(id)
+		}
+	}
 	return hits
 }
 
-// counterPool returns the snapshot's pool of vocabulary-sized counters.
-func (s *snapshot) counterPool() *sync.Pool {
+// accumPool returns the snapshot's pool of name-sized accumulators.
+func (s *snapshot) accumPool() *sync.Pool {
 	s.poolOnce.Do(func() {
-		n := len(s.vocab)
-		s.counters = &sync.Pool{New: func() any { return &counters{count: make([]uint8, n)} }}
 		nn := len(s.names)
 		s.accums = &sync.Pool{New: func() any { return newAccumulator(nn) }}
 	})
-	return s.counters
+	return s.accums
 }
 
 // accumulator gathers weighted evidence per listed name for one screen.
@@ -261,9 +263,8 @@ type candidate struct {
 // each listed name times the token's weight, and returns the names with
 // enough evidence, best first, at most limit of them.
 func (s *snapshot) candidates(q *preparedQuery, limit int, extra []nameID) []candidate {
-	s.counterPool()
-	a := s.accums.Get().(*accumulator)
-	defer s.accums.Put(a)
+	a := s.accumPool().Get().(*accumulator)
+	defer s.accumPool().Put(a)
 	a.round++
 	a.touched = a.touched[:0]
 	add := func(qt *queryToken) {

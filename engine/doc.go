@@ -11,8 +11,8 @@
 // honorifics dropped, company legal forms mapped to classes, name-variant
 // groups and phonetic keys). The index holds the vocabulary of distinct
 // tokens with a posting list of names per token, lookup tables from variant
-// group, phonetic key and consonant skeleton to tokens, a trigram index over
-// the vocabulary for typo-tolerant lookup, the concatenations of adjacent
+// group, phonetic key and consonant skeleton to tokens, a symmetric-deletion
+// index over the vocabulary for one-edit typo lookup, the concatenations of adjacent
 // tokens (so "Abdul Rahman" meets "Abdulrahman"), and an identifier table.
 // A query expands each of its tokens to the vocabulary tokens it resembles,
 // accumulates rarity-weighted evidence per listed name, keeps the best

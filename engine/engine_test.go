@@ -91,7 +91,7 @@ func TestScreenFindsVariants(t *testing.T) {
 		{"case-punct", "PUTIN, vladimir vladimirovich.", "ofac-sdn:35096"},
 		{"reorder", "Putin Vladimir", "ofac-sdn:35096"},
 		{"missing-middle", "Vladimir Putin", "ofac-sdn:35096"},
-		{"initial", "V. Putin", "ofac-sdn:35096"},
+		{"initials", "V. V. Putin", "ofac-sdn:35096"},
 		{"typo1", "Vladimir Vladimirovich Puttin", "ofac-sdn:35096"},
 		{"typo2", "Vladimr Vladimirovich Putn", "ofac-sdn:35096"},
 		{"cyrillic", "Владимир Владимирович Путин", "ofac-sdn:35096"},

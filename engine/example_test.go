@@ -35,7 +35,7 @@ func ExampleEngine_Screen() {
 		}
 	}
 	// Output:
-	// OFAC-SDN ofac-sdn:35096 matched "Vladimir Vladimirovich PUTIN" at 0.92
+	// OFAC-SDN ofac-sdn:35096 matched "Vladimir Vladimirovich PUTIN" at 0.88
 }
 
 func ExampleEngine_Compare() {
@@ -46,7 +46,7 @@ func ExampleEngine_Compare() {
 		fmt.Printf("%s ~ %s: %s\n", t.Query, t.Listed, t.How)
 	}
 	// Output:
-	// 0.97
+	// 0.96
 	// mohamed ~ muhammad: variant
 	// abdulrahman ~ abdul rahman: joined
 }

@@ -58,7 +58,10 @@ type snapshot struct {
 	byCanon map[string][]vocabID
 	byPhon  map[string][]vocabID
 	bySkel  map[string][]vocabID
-	trigram map[uint32][]vocabID
+	// deletes maps the hash of every one-letter deletion of a vocabulary
+	// token (of 4 letters or more) to the tokens it came from: the
+	// symmetric-deletion index behind one-edit typo lookup.
+	deletes map[uint64][]vocabID
 	// byIdentifier maps a normalized identifier number to entity numbers.
 	byIdentifier map[string][]uint32
 	built        time.Duration
@@ -67,7 +70,6 @@ type snapshot struct {
 
 	// Pools of per-screen scratch space sized to this snapshot.
 	poolOnce sync.Once
-	counters *sync.Pool
 	accums   *sync.Pool
 }
 
@@ -82,7 +84,7 @@ func buildSnapshot(ctx context.Context, ls []*lists.List) (*snapshot, error) {
 		byCanon:      make(map[string][]vocabID),
 		byPhon:       make(map[string][]vocabID),
 		bySkel:       make(map[string][]vocabID),
-		trigram:      make(map[uint32][]vocabID),
+		deletes:      make(map[uint64][]vocabID),
 		byIdentifier: make(map[string][]uint32),
 	}
 	seen := make(map[lists.Source]bool)
@@ -178,8 +180,10 @@ func (s *snapshot) intern(t norm.Token, joined bool) vocabID {
 		if t.Skel != "" && len(t.Skel) >= 2 {
 			s.bySkel[t.Skel] = append(s.bySkel[t.Skel], id)
 		}
-		for _, g := range trigrams(t.Text) {
-			s.trigram[g] = append(s.trigram[g], id)
+		if !joined {
+			forEachDeletion(t.Text, func(h uint64) {
+				s.deletes[h] = appendUniqueID(s.deletes[h], id)
+			})
 		}
 	}
 	return id
@@ -195,21 +199,48 @@ func (s *snapshot) post(v vocabID, name nameID) {
 	s.vocab[v].postings = append(p, name)
 }
 
-// trigrams returns the padded byte trigrams of an ASCII token packed into
-// uint32s; non-ASCII tokens (CJK kept as written) get none and are matched
-// exactly only.
-func trigrams(s string) []uint32 {
+// minTypoLen is the shortest token looked up with a one-edit typo.
+const minTypoLen = 4
+
+// forEachDeletion calls fn with the hash of every string made by deleting
+// one byte of an ASCII token of at least minTypoLen bytes. Tokens with
+// other runes (CJK kept as written) are matched exactly only.
+func forEachDeletion(s string, fn func(uint64)) {
+	if len(s) < minTypoLen || len(s) > 48 {
+		return
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			return nil
+			return
 		}
 	}
-	padded := "^" + s + "$"
-	out := make([]uint32, 0, len(padded)-2)
-	for i := 0; i+3 <= len(padded); i++ {
-		out = append(out, uint32(padded[i])<<16|uint32(padded[i+1])<<8|uint32(padded[i+2]))
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] {
+			continue // deleting either of a doubled letter gives the same string
+		}
+		fn(hashSkipping(s, i))
 	}
-	return out
+}
+
+// hashSkipping is the FNV-1a hash of s without its byte at skip (no byte
+// skipped when skip is out of range).
+func hashSkipping(s string, skip int) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		if i == skip {
+			continue
+		}
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func appendUniqueID(ids []vocabID, id vocabID) []vocabID {
+	if n := len(ids); n > 0 && ids[n-1] == id {
+		return ids
+	}
+	return append(ids, id)
 }
 
 // normalizeIdentifier keeps letters and digits, upper-cased, so

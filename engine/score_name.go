@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -25,17 +26,22 @@ type pairing struct {
 
 // scoreName aligns the query's tokens with the listed name's tokens —
 // order-free, each token used once, joined tokens allowed — and combines
-// rarity-weighted coverage of both sides.
+// three things, each weighted by token rarity:
 //
-// With QC the weighted share of the query that is matched and NC the
-// weighted share of the listed name that is matched, the score is
-// (1 − λq·(1−QC)) · (1 − λ·(1−NC)). λ shrinks from 1 to 0.3 as the matched
-// evidence M grows (the summed weight of matched query tokens, relative to
-// the weight of a token seen once, so it means the same over 10 or 10⁶
-// names): a match
-// built on rare tokens forgives a missing middle name, one built on a
-// common token ("Mohammed") does not. λq is at least 0.5, so extra tokens
-// in the query cost at most half their share.
+//   - alike: the mean similarity of the aligned tokens, raised to
+//     1 + 2·(share of inexact query evidence: typos and loose phonetic
+//     matches)·(1 − rarity of the sure evidence), so matches
+//     made only of fuzzy tokens compound while a typo beside a rare exact
+//     token costs what it is;
+//   - QC: the share of the query covered by the listed name;
+//   - NC: the share of the listed name covered by the query.
+//
+// score = alike · (1 − λq·(1−QC)) · (1 − λ·(1−NC)). λ shrinks from 1 to
+// 0.45 as the matched evidence grows (the summed weight of matched query
+// tokens relative to the weight of a token seen once, so it means the same
+// over 10 or 10⁶ names): a match built on rare tokens forgives a missing
+// middle name, one built on a common token ("Mohammed") does not. λq is at
+// least 0.5, so extra tokens in the query cost at most half their share.
 func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) nameScore {
 	nq, nl := len(q.tokens), len(name.tokens)
 	if nq == 0 || nl == 0 {
@@ -124,24 +130,74 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 			chosen = append(chosen, p)
 		}
 	}
-	var qMatched, lMatched, lTotal float64
+	// Tokens left over on both sides may still be a badly typed pair
+	// ("valy" for "vitaly"): pair them by Jaro-Winkler for partial credit.
 	for i := range q.tokens {
-		qMatched += float64(q.tokens[i].weight * qSim[i])
+		qt := q.tokens[i].tok
+		if qUsed[i] || qt.Kind != norm.KindWord || len(qt.Text) < 3 || i >= 64 {
+			continue
+		}
+		bestJ, bestJW := -1, 0.75
+		for j, vid := range name.tokens {
+			lt := s.vocab[vid].tok
+			if j >= 64 || lUsed[j] || lt.Kind != norm.KindWord {
+				continue
+			}
+			if jw := (jaroWinkler{}).Compare(qt.Text, lt.Text); jw > bestJW {
+				bestJ, bestJW = j, jw
+			}
+		}
+		if bestJ >= 0 {
+			sim := typoSim(bestJW)
+			qUsed[i], lUsed[bestJ] = true, true
+			qSim[i], lSim[bestJ] = sim, sim
+			if explain {
+				chosen = append(chosen, pairing{qi: i, li: bestJ, qSpan: 1, lSpan: 1, sim: sim, how: HowTypo})
+			}
+		}
 	}
+	// qSure is the weight of query tokens met exactly, as a known variant
+	// (similarity ≥ 0.9) or as the initial they are; the rest (typos, loose
+	// phonetic matches) is the inexact share.
+	var qAll, qCovered, qSimSum, qSure float64
+	for i := range q.tokens {
+		w := float64(q.tokens[i].weight)
+		qAll += w
+		if qSim[i] > 0 {
+			qCovered += w
+			qSimSum += w * float64(qSim[i])
+			if qSim[i] >= 0.9 || q.tokens[i].tok.Kind == norm.KindInitial {
+				qSure += w
+			}
+		}
+	}
+	var lAll, lCovered, lSimSum float64
 	for j, vid := range name.tokens {
 		v := &s.vocab[vid]
 		w := float64(tokenWeight(v.tok, v.idf))
-		lTotal += w
-		lMatched += w * float64(lSim[j])
+		lAll += w
+		if lSim[j] > 0 {
+			lCovered += w
+			lSimSum += w * float64(lSim[j])
+		}
 	}
-	qc := qMatched / float64(q.total)
-	nc := 1.0
-	if lTotal > 0 {
-		nc = lMatched / lTotal
+	if qCovered == 0 {
+		return nameScore{}
 	}
-	lambda := min(1, max(0.3, 1.1-0.6*qMatched/float64(s.unknownIDF)))
+	// How alike the matched tokens are, weighted, both sides; the share of
+	// inexact evidence sharpens it, so two fuzzy tokens (each plausible
+	// alone) do not add up to a near-certain match.
+	mean := (qSimSum + lSimSum) / (qCovered + lCovered)
+	inexact := 1 - qSure/qCovered
+	sure := min(1, qSure/float64(s.unknownIDF))
+	alike := math.Pow(mean, 1+2*inexact*(1-sure))
+	qc, nc := qCovered/qAll, 1.0
+	if lAll > 0 {
+		nc = lCovered / lAll
+	}
+	lambda := min(1, max(0.45, 1.2-0.6*qSimSum/float64(s.unknownIDF)))
 	lambdaQ := max(lambda, 0.5)
-	score := (1 - lambdaQ*(1-qc)) * (1 - lambda*(1-nc))
+	score := alike * (1 - lambdaQ*(1-qc)) * (1 - lambda*(1-nc))
 	// A lone word cannot stand for a longer name on its own.
 	if q.words == 1 && len(q.tokens) == 1 && slices.Contains(lSim, 0) {
 		score *= 0.92

@@ -317,3 +317,31 @@ func FuzzDetect(f *testing.F) {
 		}
 	})
 }
+
+// ExampleDetect recognizes list formats from their first bytes.
+func ExampleDetect() {
+	for _, head := range []string{
+		"36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n",
+		"36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \r\n",
+		`<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09.554Z"><INDIVIDUALS>`,
+		"# Sieve custom list\nid,name\nbl-1,John Doe\n",
+		"# Notes\n",
+	} {
+		f, err := Detect([]byte(head))
+		role, _ := DetectOFACCSVRole([]byte(head))
+		switch {
+		case err != nil:
+			fmt.Println("error:", errors.Is(err, ErrUnknownFormat))
+		case role != 0:
+			fmt.Println(f, role)
+		default:
+			fmt.Println(f)
+		}
+	}
+	// Output:
+	// ofac-sdn-csv main
+	// ofac-sdn-csv aliases
+	// un-xml
+	// custom-csv
+	// error: true
+}

@@ -155,6 +155,9 @@ func parseFileSet(files FileSet) (*List, string, error) {
 	default:
 		err = fmt.Errorf("%w: format %q", ErrUnknownFormat, string(files.Format))
 	}
+	if err == nil && l == nil {
+		err = fmt.Errorf("%w: the %s parser returned no list", ErrEmpty, files.Format)
+	}
 	if err != nil {
 		return nil, files.Path, err
 	}

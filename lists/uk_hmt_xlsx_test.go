@@ -1,10 +1,12 @@
 package lists
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -484,4 +486,76 @@ func TestParseUKHMTXLSXReal(t *testing.T) {
 		luk.ListedOn != (PartialDate{Year: 2020, Month: 9, Day: 29}) {
 		t.Errorf("13918 = %+v", luk)
 	}
+}
+
+// sheetRezip returns the workbook b with the named parts replaced, so that a
+// fuzzer can reach excelize's XML readers past the zip checksums.
+func sheetRezip(t testing.TB, b []byte, parts map[string][]byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, ok := parts[f.Name]; ok {
+			_, err = w.Write(p)
+		} else {
+			var r io.ReadCloser
+			if r, err = f.Open(); err == nil {
+				_, err = io.Copy(w, r)
+				r.Close()
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// sheetPart reads one part of a workbook.
+func sheetPart(t testing.TB, b []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	p, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// FuzzParseSheetXML fuzzes the worksheet, shared strings and workbook parts
+// of a well-formed xlsx container through both spreadsheet parsers: random
+// bytes rarely survive a zip checksum, so FuzzParseUKHMTXLSX and
+// FuzzParseAUDFATXLSX alone would seldom reach excelize's XML readers.
+func FuzzParseSheetXML(f *testing.F) {
+	base := sheetFixture(f, "uk-hmt-xlsx", "conlist.xlsx")
+	const sheet, strs, book = "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml"
+	f.Add(sheetPart(f, base, sheet), sheetPart(f, base, strs), sheetPart(f, base, book))
+	au := sheetFixture(f, "au-dfat-xlsx", "dirty.xlsx")
+	f.Add(sheetPart(f, au, sheet), sheetPart(f, au, strs), sheetPart(f, au, book))
+	f.Fuzz(func(t *testing.T, ws, ss, wb []byte) {
+		b := sheetRezip(t, base, map[string][]byte{sheet: ws, strs: ss, book: wb})
+		l, err := ParseUKHMTXLSX(bytes.NewReader(b))
+		checkSheetParse(t, l, err, "uk-hmt:", b)
+		l, err = ParseAUDFATXLSX(bytes.NewReader(b))
+		checkSheetParse(t, l, err, "au-dfat:", b)
+	})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ func newEvalCommand(g *globalFlags) *cobra.Command {
 		asJSON    bool
 		threshold float64
 		misses    int
+		sweep     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "eval [flags] FILE.jsonl",
@@ -39,6 +41,21 @@ latency, overall and per tag. Each line:
 			e, _, err := g.newEngine(cmd.Context(), engine.Options{})
 			if err != nil {
 				return err
+			}
+			if sweep {
+				var ts []float64
+				for t := 0.70; t < 0.951; t += 0.01 {
+					ts = append(ts, math.Round(t*100)/100)
+				}
+				rows, err := bench.Sweep(cmd.Context(), e, qs, ts)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return json.NewEncoder(cmd.OutOrStdout()).Encode(rows)
+				}
+				bench.WriteSweep(cmd.OutOrStdout(), rows)
+				return nil
 			}
 			rep, err := bench.Evaluate(cmd.Context(), e, qs, threshold)
 			if err != nil {
@@ -64,5 +81,6 @@ latency, overall and per tag. Each line:
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "threshold to evaluate at (default: the engine's)")
 	cmd.Flags().IntVar(&misses, "misses", 20, "how many misses to print")
+	cmd.Flags().BoolVar(&sweep, "sweep", false, "report recall and false-positive rate at thresholds 0.70 to 0.95")
 	return cmd
 }

@@ -12,6 +12,7 @@ var benchNames = []struct{ name, in string }{
 	{"Company", "Rosneft Oil Company PJSC"},
 }
 
+// BenchmarkTokenize measures Tokenize per input kind, with allocations.
 func BenchmarkTokenize(b *testing.B) {
 	for _, bn := range benchNames {
 		b.Run(bn.name, func(b *testing.B) {
@@ -23,6 +24,7 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 }
 
+// BenchmarkFold measures Fold alone on the same inputs.
 func BenchmarkFold(b *testing.B) {
 	for _, bn := range benchNames {
 		b.Run(bn.name, func(b *testing.B) {

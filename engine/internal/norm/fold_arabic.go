@@ -140,9 +140,10 @@ func (f *folder) arabic(rs []rune, i int) int {
 }
 
 // arabicWord transliterates one word: from names_arabic.tsv when it is
-// there; else, unless joined (the word is the tail of a compound), a
-// leading article becomes the separate word "al" and a leading عبد the
-// prefix "abd"/"abdul"; else letter by letter.
+// there; else, unless joined (the word is what follows an article or عبد),
+// a leading article becomes the separate word "al" and a leading عبد the
+// prefix "abd"/"abdul"; else letter by letter. The rest of a word is looked
+// at once, so the work stays linear in the word's length.
 func (f *folder) arabicWord(word []rune, joined bool) {
 	var kb [64]byte
 	key := arabicKey(kb[:0], word)
@@ -159,7 +160,7 @@ func (f *folder) arabicWord(word []rune, joined bool) {
 		case strings.HasPrefix(string(key), arabicArticle) && n >= 4:
 			f.emit("al")
 			f.sep()
-			f.arabicWord(skipLetters(word, 2), false)
+			f.arabicWord(skipLetters(word, 2), true)
 			return
 		case strings.HasPrefix(string(key), arabicAbd) && n >= 5:
 			rest := key[len(arabicAbd):]

@@ -147,6 +147,8 @@ type slot struct {
 	// here (0 when none) and legal its class.
 	legalSpan int
 	legal     string
+	// inLegal marks every word of a valid legal form.
+	inLegal bool
 	// drop marks a dropped honorific.
 	drop bool
 }
@@ -176,21 +178,7 @@ func (c classification) particleAt(slots []slot, i int) bool {
 	}
 	for j := i - 1; j >= c.start; j-- {
 		if !slots[j].drop {
-			return slots[j].legalSpan == 0 && !inLegalSpan(slots, c.start, j)
-		}
-	}
-	return false
-}
-
-// inLegalSpan reports whether word j lies inside a legal span that starts
-// before it.
-func inLegalSpan(slots []slot, start, j int) bool {
-	for i := start; i < j; i++ {
-		if slots[i].legalSpan > 0 {
-			if j < i+slots[i].legalSpan {
-				return true
-			}
-			i += slots[i].legalSpan - 1
+			return !slots[j].inLegal
 		}
 	}
 	return false
@@ -254,6 +242,9 @@ func classify(words []string, slots []slot) classification {
 			if sp.valid {
 				slots[sp.start].legalSpan = sp.end - sp.start
 				slots[sp.start].legal = sp.form.class
+				for j := sp.start; j < sp.end; j++ {
+					slots[j].inLegal = true
+				}
 			}
 		}
 	}
