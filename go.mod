@@ -9,6 +9,7 @@ require (
 	github.com/boombuler/barcode v1.0.1 // indirect
 	github.com/expr-lang/expr v1.17.8 // indirect
 	github.com/f-amaral/go-async v0.3.0 // indirect
+	github.com/go-fonts/dejavu v0.3.2 // indirect
 	github.com/goccy/go-yaml v1.19.2 // indirect
 	github.com/google/uuid v1.5.0 // indirect
 	github.com/hhrutter/lzw v1.0.0 // indirect

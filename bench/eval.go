@@ -60,7 +60,8 @@ type Metrics struct {
 	Negatives int `json:"negatives"`
 	// Found counts positives whose expected entity scored ≥ threshold.
 	Found int `json:"found"`
-	// Top1 counts positives whose best match is an expected entity.
+	// Top1 counts positives whose expected entity is the best match of its
+	// own list.
 	Top1 int `json:"top1"`
 	// FalsePositives counts negatives with any match.
 	FalsePositives int     `json:"false_positives"`
@@ -129,9 +130,19 @@ func Evaluate(ctx context.Context, e *engine.Engine, qs []EvalQuery, threshold f
 		if err != nil {
 			return nil, fmt.Errorf("query %s: %w", eq.ID, err)
 		}
+		// recall@1 is per list: the same party is often listed by several
+		// publishers, so "first" means first within the expected entity's
+		// list, where the engine ranks it against that list's other parties.
 		var all []engine.Match
+		found, top1 := false, false
 		for _, l := range res.Lists {
 			all = append(all, l.Matches...)
+			for i, m := range l.Matches {
+				if slices.Contains(eq.Expect, m.EntityID) {
+					found = true
+					top1 = top1 || i == 0
+				}
+			}
 		}
 		slices.SortFunc(all, func(a, b engine.Match) int {
 			if a.Score != b.Score {
@@ -142,15 +153,6 @@ func Evaluate(ctx context.Context, e *engine.Engine, qs []EvalQuery, threshold f
 			}
 			return strings.Compare(a.EntityID, b.EntityID)
 		})
-		found, top1 := false, false
-		for i, m := range all {
-			if slices.Contains(eq.Expect, m.EntityID) {
-				found = true
-				if i == 0 {
-					top1 = true
-				}
-			}
-		}
 		matched := len(all) > 0
 		tally := func(m *Metrics) {
 			m.Queries++

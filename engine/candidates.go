@@ -59,7 +59,7 @@ func maxEdits(n int) int {
 // typoSim turns a Jaro-Winkler similarity into a token similarity that
 // stays clearly below an exact or variant match.
 func typoSim(jw float64) float32 {
-	return float32(max(0, 1-2.5*(1-jw)))
+	return float32(max(0, 1-2*(1-jw)))
 }
 
 // prepare tokenizes the query name and finds, for every token, the
@@ -168,7 +168,7 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 			for _, id := range key.m[key.k] {
 				v := s.vocab[id].tok
 				jw := jaroWinkler{}.Compare(t.Text, v.Text)
-				bothKeys := v.Phon == t.Phon && v.Skel == t.Skel && len(t.Skel) >= 2
+				bothKeys := v.Phon == t.Phon && v.Skel == t.Skel && (len(t.Skel) >= 3 || jw >= 0.7)
 				if jw >= 0.80 || bothKeys {
 					put(id, float32(max(0.88, min(0.93, jw))), HowPhonetic)
 				}

@@ -29,7 +29,7 @@ type pairing struct {
 // three things, each weighted by token rarity:
 //
 //   - alike: the mean similarity of the aligned tokens, raised to
-//     1 + 2·(share of inexact query evidence: typos and loose phonetic
+//     1 + 1.5·(share of inexact query evidence: typos and loose phonetic
 //     matches)·(1 − rarity of the sure evidence), so matches
 //     made only of fuzzy tokens compound while a typo beside a rare exact
 //     token costs what it is;
@@ -102,7 +102,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 	} else {
 		lSim = lSimBuf[:nl]
 	}
-	var qUsed, lUsed [64]bool
+	var qUsed, lUsed, qSureTok [64]bool
 	var chosen []pairing
 	for _, p := range pairs {
 		if p.qi+p.qSpan > 64 || p.li+p.lSpan > 64 {
@@ -121,6 +121,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 		for k := 0; k < p.qSpan; k++ {
 			qUsed[p.qi+k] = true
 			qSim[p.qi+k] = p.sim
+			qSureTok[p.qi+k] = sureHow(p.how)
 		}
 		for k := 0; k < p.lSpan; k++ {
 			lUsed[p.li+k] = true
@@ -156,9 +157,9 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 			}
 		}
 	}
-	// qSure is the weight of query tokens met exactly, as a known variant
-	// (similarity ≥ 0.9) or as the initial they are; the rest (typos, loose
-	// phonetic matches) is the inexact share.
+	// qSure is the weight of query tokens met exactly, as a known variant or
+	// nickname, as the initial they are, or joined; the rest (typos,
+	// phonetic look-alikes) is the inexact share.
 	var qAll, qCovered, qSimSum, qSure float64
 	for i := range q.tokens {
 		w := float64(q.tokens[i].weight)
@@ -166,7 +167,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 		if qSim[i] > 0 {
 			qCovered += w
 			qSimSum += w * float64(qSim[i])
-			if qSim[i] >= 0.9 || q.tokens[i].tok.Kind == norm.KindInitial {
+			if i < len(qSureTok) && qSureTok[i] {
 				qSure += w
 			}
 		}
@@ -190,7 +191,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 	mean := (qSimSum + lSimSum) / (qCovered + lCovered)
 	inexact := 1 - qSure/qCovered
 	sure := min(1, qSure/float64(s.unknownIDF))
-	alike := math.Pow(mean, 1+2*inexact*(1-sure))
+	alike := math.Pow(mean, 1+1.5*inexact*(1-sure))
 	qc, nc := qCovered/qAll, 1.0
 	if lAll > 0 {
 		nc = lCovered / lAll
@@ -207,6 +208,16 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 		out.tokens = s.explainTokens(q, name, chosen, qUsed[:], lUsed[:])
 	}
 	return out
+}
+
+// sureHow reports whether a token alignment is certain in kind (the same
+// word, a known variant, an initial, a joining) rather than a look-alike.
+func sureHow(how string) bool {
+	switch how {
+	case HowExact, HowVariant, HowNickname, HowInitial, HowJoined, HowLegalForm:
+		return true
+	}
+	return false
 }
 
 // pairTokens says whether query token i meets listed token j (vocabulary
