@@ -62,6 +62,8 @@ func newRootCommand() *cobra.Command {
 		newListsCommand(g),
 		newEvalCommand(g),
 		newBenchCommand(g),
+		newRulesCommand(g),
+		newRunCommand(g),
 	)
 	return root
 }

@@ -1,0 +1,183 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/sievekyc/sieve/engine"
+	"github.com/sievekyc/sieve/lists"
+	"github.com/sievekyc/sieve/rules"
+)
+
+// defaultSourceTimeout bounds a source whose template states no timeout.
+const defaultSourceTimeout = 30 * time.Second
+
+// executeSources runs every source of t concurrently, each under its own
+// timeout, and returns their executions in template order.
+func (r *Runner) executeSources(ctx context.Context, t *rules.Template, subject rules.Subject) []sourceExecution {
+	srcs := t.Sources()
+	out := make([]sourceExecution, len(srcs))
+	var wg sync.WaitGroup
+	for i, s := range srcs {
+		out[i] = sourceExecution{ID: s.ID, Source: s, Started: r.opts.Now().UTC()}
+		if !s.Enabled {
+			out[i].Result = rules.SourceResult{Status: rules.StatusSkipped, Error: "source disabled"}
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i].Result, out[i].ListVersions = r.executeSource(ctx, t, s, subject)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// executeSource runs one source under its timeout. A source that does not
+// answer in time is StatusTimeout; one that returns an error StatusFailed.
+func (r *Runner) executeSource(ctx context.Context, t *rules.Template, s rules.Source, subject rules.Subject) (rules.SourceResult, []ListVersion) {
+	start := time.Now()
+	timeout := s.Timeout
+	if timeout <= 0 {
+		timeout = defaultSourceTimeout
+	}
+	sctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	type answer struct {
+		res      rules.SourceResult
+		versions []ListVersion
+		err      error
+	}
+	done := make(chan answer, 1)
+	go func() {
+		var a answer
+		switch {
+		case r.opts.Sandbox && (s.Kind == rules.SourceScreening || r.opts.Custom[s.Custom.Name] == nil):
+			a.res = SandboxResult(t, s, subject)
+		case s.Kind == rules.SourceDocument:
+			a.res, a.err = t.DocumentResult(s.ID, subject)
+		case s.Kind == rules.SourceScreening:
+			a.res, a.versions, a.err = r.screen(sctx, s, subject)
+		case s.Kind == rules.SourceCustom:
+			f := r.opts.Custom[s.Custom.Name]
+			if f == nil {
+				a.err = fmt.Errorf("%w: %q", ErrUnknownCustomSource, s.Custom.Name)
+				break
+			}
+			a.res, a.err = f(sctx, subject)
+		default:
+			a.err = fmt.Errorf("source %s has no executor", s.ID)
+		}
+		done <- a
+	}()
+	var res rules.SourceResult
+	var versions []ListVersion
+	select {
+	case a := <-done:
+		res, versions = a.res, a.versions
+		if a.err != nil {
+			res = rules.SourceResult{Status: rules.StatusFailed, Error: a.err.Error()}
+			if errors.Is(a.err, context.DeadlineExceeded) {
+				res.Status = rules.StatusTimeout
+			}
+		}
+	case <-sctx.Done():
+		res = rules.SourceResult{Status: rules.StatusTimeout, Error: fmt.Sprintf("no answer within %s", timeout)}
+		if ctx.Err() != nil {
+			res = rules.SourceResult{Status: rules.StatusSkipped, Error: "run cancelled"}
+		}
+	}
+	if res.Status == 0 {
+		res.Status = rules.StatusOK
+	}
+	if res.DurationMS == 0 {
+		res.DurationMS = time.Since(start).Milliseconds()
+	}
+	return res, versions
+}
+
+// screen runs a screening source: every name the subject gives, against
+// the source's lists, merged into one result.
+func (r *Runner) screen(ctx context.Context, s rules.Source, subject rules.Subject) (rules.SourceResult, []ListVersion, error) {
+	sc := s.Screening
+	names := screeningNames(sc, subject)
+	if len(names) == 0 {
+		return rules.SourceResult{Status: rules.StatusSkipped, Error: "no name to screen"}, nil, nil
+	}
+	q := engine.Query{Type: sc.EntityType, Lists: sc.Lists, Threshold: sc.Threshold, Limit: sc.Limit}
+	if v, ok := subject[sc.DOBParam].(time.Time); ok && sc.DOBParam != "" {
+		q.BirthDate = lists.PartialDate{Year: v.Year(), Month: int(v.Month()), Day: v.Day()}
+	}
+	if v, ok := subject[sc.CountryParam].(string); ok && sc.CountryParam != "" {
+		q.Country = v
+	}
+	res := rules.SourceResult{Status: rules.StatusOK}
+	versions := map[string]string{}
+	hitLists := map[string]bool{}
+	for _, name := range names {
+		q.Name = name
+		out, err := r.eng.Screen(ctx, q)
+		if err != nil {
+			return rules.SourceResult{}, nil, err
+		}
+		for _, l := range out.Lists {
+			versions[string(l.Source)] = l.Version
+			for _, m := range l.Matches {
+				res.Hits = append(res.Hits, rules.Hit{EntityID: m.EntityID, List: string(l.Source), Name: m.Name,
+					Query: name, Score: m.Score, Type: m.Type.String(), Programs: m.Entity.Programs})
+				hitLists[string(l.Source)] = true
+				res.BestScore = max(res.BestScore, m.Score)
+			}
+		}
+	}
+	sort.SliceStable(res.Hits, func(i, j int) bool { return res.Hits[i].Score > res.Hits[j].Score })
+	res.MatchCount, res.Matched = len(res.Hits), len(res.Hits) > 0
+	for l := range hitLists {
+		res.ListsHit = append(res.ListsHit, l)
+	}
+	slices.Sort(res.ListsHit)
+	var vs []ListVersion
+	for code, v := range versions {
+		vs = append(vs, ListVersion{Code: code, Version: v})
+	}
+	slices.SortFunc(vs, func(a, b ListVersion) int { return compareStrings(a.Code, b.Code) })
+	return res, vs, nil
+}
+
+// screeningNames are the names a screening source screens: the name
+// parameter and every entry of the names parameter.
+func screeningNames(sc *rules.ScreeningSource, subject rules.Subject) []string {
+	var names []string
+	if v, ok := subject[sc.NameParam].(string); ok && sc.NameParam != "" && v != "" {
+		names = append(names, v)
+	}
+	if sc.NamesParam != "" {
+		switch vs := subject[sc.NamesParam].(type) {
+		case []string:
+			names = append(names, vs...)
+		case []any:
+			for _, v := range vs {
+				if s, ok := v.(string); ok && s != "" {
+					names = append(names, s)
+				}
+			}
+		}
+	}
+	return names
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
