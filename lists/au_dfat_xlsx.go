@@ -125,7 +125,8 @@ type audfatParty struct {
 	ent        Entity
 	typed      bool
 	hasPrimary bool
-	remarks    []string
+	remarks    []string // Additional and Listing Information texts
+	notes      []string // values that could not be used, after the texts
 }
 
 func (p *audfatReader) pos(row int) string { return "row " + strconv.Itoa(row) }
@@ -140,7 +141,7 @@ func (p *audfatReader) cell(cells []string, c int) string {
 	if i < 0 || i >= len(cells) {
 		return ""
 	}
-	return CleanText(cells[i])
+	return sheetClean(cells[i])
 }
 
 func (p *audfatReader) row(cells []string, row int) error {
@@ -278,11 +279,17 @@ func (p *audfatReader) data(cells []string, row int) error {
 	}
 	kind := NameAlias
 	switch nt := strings.ToLower(CleanText(nameTypeRaw)); nt {
-	case "primary name":
-		kind = NamePrimary
-	case "aka", "original script", "also known as":
-	case "formerly known as", "previously listed as", "fka", "formerly listed as":
-		kind = NameFormerly
+	case "primary name", "aka", "original script", "formerly known as", "previously listed as":
+		if nt == "primary name" {
+			kind = NamePrimary
+		} else if nt == "formerly known as" || nt == "previously listed as" {
+			kind = NameFormerly
+		}
+		switch nameTypeRaw {
+		case "Primary Name", "aka", "Original Script", "Formerly known as", "Previously listed as":
+		default:
+			p.tol.note("Name Type with other case or trailing spaces", p.pos(row))
+		}
 	case "":
 		if suffix == "" {
 			kind = NamePrimary
@@ -290,10 +297,6 @@ func (p *audfatReader) data(cells []string, row int) error {
 		p.tol.note("empty Name Type (read from the Reference)", p.pos(row))
 	default:
 		p.tol.note("unknown Name Type (read as an alias)", p.pos(row))
-	}
-	if nameTypeRaw != "" && nameTypeRaw != "Primary Name" && nameTypeRaw != "aka" && nameTypeRaw != "Original Script" &&
-		nameTypeRaw != "Formerly known as" && nameTypeRaw != "Previously listed as" {
-		p.tol.note("Name Type with other case or trailing spaces", p.pos(row))
 	}
 	names, former := audfatNames(name)
 	if former {
@@ -314,7 +317,7 @@ func (p *audfatReader) data(cells []string, row int) error {
 		}
 		if !ok {
 			p.tol.note("Date of Birth partly not understood (kept in remarks)", p.pos(row))
-			party.remarks = sheetAppendUnique(party.remarks, "Date of birth: "+dob)
+			party.notes = sheetAppendUnique(party.notes, "Date of birth: "+dob)
 		}
 	}
 
@@ -332,7 +335,7 @@ func (p *audfatReader) data(cells []string, row int) error {
 			}
 			for _, r := range rest {
 				p.tol.note("Citizenship not a known country (kept in remarks)", p.pos(row))
-				party.remarks = sheetAppendUnique(party.remarks, "Citizenship: "+r)
+				party.notes = sheetAppendUnique(party.notes, "Citizenship: "+r)
 			}
 		}
 	}
@@ -386,7 +389,7 @@ func (p *audfatReader) finish(digest string) (*List, error) {
 			p.tol.note("party without a Type (unknown)", e.ID)
 		}
 		sheetPrimaryFirst(e.Names)
-		e.Remarks = strings.Join(party.remarks, "\n")
+		e.Remarks = strings.Join(append(party.remarks, party.notes...), "\n")
 		out = append(out, e)
 	}
 	return &List{

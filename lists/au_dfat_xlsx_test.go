@@ -432,13 +432,18 @@ func FuzzParseAUDFATXLSX(f *testing.F) {
 }
 
 // FuzzParseDFATBirthdates checks the free-text date reader on its own, where
-// the fuzzer reaches far more shapes than through a zip container.
+// the fuzzer reaches far more shapes than through a zip container, and that
+// sheetClean agrees with CleanText.
 func FuzzParseDFATBirthdates(f *testing.F) {
 	for _, s := range []string{"a) Approximately 1955- 1958 b) 12/05/1960", "1 Jan 1960", "Between 1965 and 1969",
-		"April 1, 1978", "c. 1957 or 14 March 1942", "(Hijri) 24/06/1402", "19-Dec-1992", "45000"} {
+		"April 1, 1978", "c. 1957 or 14 March 1942", "(Hijri) 24/06/1402", "19-Dec-1992", "45000",
+		" two  spaces ", "tab\there", "nbsp\u00a0x", "clean text"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if a, b := sheetClean(s), CleanText(s); a != b {
+			t.Fatalf("sheetClean(%q) = %q, CleanText gives %q", s, a, b)
+		}
 		got, _ := parseDFATBirthdates(s, false)
 		for _, b := range got {
 			if !b.Date.valid() || (!b.To.IsZero() && !b.To.valid()) {
@@ -557,5 +562,42 @@ func TestParseAUDFATXLSXReal(t *testing.T) {
 	}
 	if len(p34.Names) != 9 || !reflect.DeepEqual(former, []string{"Abdul Jalil Haqqani"}) || p34.Names[8].Script != "Arab" {
 		t.Errorf("party 34 names = %+v", p34.Names)
+	}
+}
+
+// TestParseAUDFATXLSXNameTypes covers the name rules the fixtures do not: an
+// unknown Name Type, a former name carrying its Arabic form, a Type that
+// changes within a party, and a party whose rows are split by another's.
+func TestParseAUDFATXLSXNameTypes(t *testing.T) {
+	rest := []any{"", "", "", "", "", "", "Autonomous (Iran)", sheetSerialDate(45000)}
+	b := sheetBuildXLSX(t, sheetTab{"Sheet1", [][]any{
+		audfatHeaderRow(),
+		audfatFixtureRow(40, "ALPHA TRADING", "Entity", "Primary Name", rest),
+		audfatFixtureRow(41, "Beta PERSON", "Individual", "Primary Name", rest),
+		audfatFixtureRow("40a", "ALFA TRADING", "Individual", "nickname", rest),
+		audfatFixtureRow("40b", "Alpha Trading Co (Previously listed as. In Arabic: شركة ألفا)", "Entity", "aka", rest),
+	}})
+	l, err := ParseAUDFATXLSX(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Type differs between rows of one party (first kept): once, first at row 4",
+		"unknown Name Type (read as an alias): once, first at row 4",
+	}
+	if !reflect.DeepEqual(l.Tolerated, want) {
+		t.Errorf("Tolerated = %q, want %q", l.Tolerated, want)
+	}
+	if len(l.Entities) != 2 || l.Entities[0].ID != "au-dfat:40" || l.Entities[0].Type != TypeOrganization {
+		t.Fatalf("entities = %+v", l.Entities)
+	}
+	wantNames := []Name{
+		{Full: "ALPHA TRADING", Kind: NamePrimary, Script: "Latn"},
+		{Full: "ALFA TRADING", Kind: NameAlias, Script: "Latn"},
+		{Full: "Alpha Trading Co", Kind: NameFormerly, Script: "Latn"},
+		{Full: "شركة ألفا", Kind: NameFormerly, Script: "Arab"},
+	}
+	if !reflect.DeepEqual(l.Entities[0].Names, wantNames) {
+		t.Errorf("names = %+v, want %+v", l.Entities[0].Names, wantNames)
 	}
 }

@@ -53,10 +53,10 @@ import (
 // Each error is a *ParseError with Source "CA-SEMA ca-sema-xml", the line
 // of the record and the field. A file without records is ErrEmpty.
 func ParseCASEMAXML(r io.Reader) (*List, error) {
-	s := newXML2Stream(r, SourceCASEMA, FormatCASEMAXML)
+	s := newXMLStream(r, SourceCASEMA, FormatCASEMAXML, xmlUNConventions)
 	l := &List{Source: SourceCASEMA, Format: FormatCASEMAXML}
 	seen := make(map[string]bool)
-	err := s.walk("data-set", func(xml.StartElement) error { return nil },
+	err := s.walk("data-set", nil,
 		map[string]func(xml.StartElement, int) error{
 			"record": func(start xml.StartElement, line int) error {
 				var rec caRecord
@@ -82,7 +82,7 @@ func ParseCASEMAXML(r io.Reader) (*List, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.finish(l)
+	return s.finish(l, "data-set")
 }
 
 // caRecord is one record element.
@@ -101,7 +101,7 @@ type caRecord struct {
 }
 
 // caEntity maps one decoded record; the ID it returns is the bare key.
-func (s *xml2Stream) caEntity(rec *caRecord, line int) (*Entity, error) {
+func (s *xmlStream) caEntity(rec *caRecord, line int) (*Entity, error) {
 	pos := fmt.Sprintf("line %d", line)
 	country := CleanText(rec.Country)
 	if country == "" {
@@ -127,7 +127,7 @@ func (s *xml2Stream) caEntity(rec *caRecord, line int) (*Entity, error) {
 	key += "-" + caSlug(item)
 
 	e := &Entity{ID: SourceCASEMA.EntityID(key), Source: SourceCASEMA, Programs: []string{program}}
-	var rem xml2Remarks
+	var rem remarkLines
 	given, family := CleanText(rec.GivenName), CleanText(rec.LastName)
 	title := CleanText(rec.TitleOrShip)
 	entityName := strings.TrimRight(CleanText(rec.EntityOrShip), ";, ")
@@ -136,14 +136,14 @@ func (s *xml2Stream) caEntity(rec *caRecord, line int) (*Entity, error) {
 	case isPerson:
 		e.Type = TypePerson
 		var variant string
-		if outer, inner := xml2TrailingParen(family); outer != "" && inner != "" {
+		if outer, inner := trailingParen(family); outer != "" && inner != "" {
 			family, variant = outer, inner // "Adanov (Adnuf)"
 		}
-		full := xml2Join(" ", given, family)
+		full := joinNonEmpty(" ", given, family)
 		e.AddName(full, NamePrimary)
 		e.Names[0].Given, e.Names[0].Family = given, family
 		if variant != "" {
-			e.AddName(xml2Join(" ", given, variant), NameAlias)
+			e.AddName(joinNonEmpty(" ", given, variant), NameAlias)
 		}
 		if title != "" {
 			e.Titles = []string{title}
@@ -155,7 +155,7 @@ func (s *xml2Stream) caEntity(rec *caRecord, line int) (*Entity, error) {
 		}
 		caEntityNames(e, entityName)
 		if title != "" {
-			rem.add("Vessel type", title)
+			rem.addFact("Vessel type", title)
 		}
 	default:
 		return nil, s.fieldError(line, "record", "LastName", ErrMissingField)
@@ -167,8 +167,8 @@ func (s *xml2Stream) caEntity(rec *caRecord, line int) (*Entity, error) {
 		}
 		e.AddName(a, kind)
 	}
-	if imo := ukfIMOPrefix.ReplaceAllString(CleanText(rec.IMO), ""); imo != "" {
-		xml2AddIdentifier(e, Identifier{Type: IDIMO, Number: imo, Label: "IMO number"})
+	if imo := trimIMOPrefix(rec.IMO); imo != "" {
+		e.Identifiers = appendIdentifier(e.Identifiers, Identifier{Type: IDIMO, Number: imo, Label: "IMO number"})
 	}
 	if raw := rec.DateOfBirth; strings.TrimSpace(raw) != "" {
 		v := CleanText(raw)
@@ -177,16 +177,16 @@ func (s *xml2Stream) caEntity(rec *caRecord, line int) (*Entity, error) {
 		}
 		switch dates, ok := caParseDates(v); {
 		case e.Type == TypeVessel:
-			rem.add("Build date", v)
+			rem.addFact("Build date", v)
 		case ok && isPerson:
 			for _, b := range dates {
-				xml2AddBirthdate(e, b)
+				e.BirthDates = appendDistinct(e.BirthDates, b)
 			}
 		case isPerson:
 			s.tol.note("DateOfBirthOrShipBuildDate that is no date kept in remarks", pos)
-			rem.add("Date of birth as listed", v)
+			rem.addFact("Date of birth as listed", v)
 		default:
-			rem.add("Date as listed", v)
+			rem.addFact("Date as listed", v)
 		}
 	}
 	if v := CleanText(rec.ListedOn); v != "" {
@@ -196,9 +196,9 @@ func (s *xml2Stream) caEntity(rec *caRecord, line int) (*Entity, error) {
 		}
 		e.ListedOn = d
 	}
-	rem.add("Schedule", schedule)
-	rem.add("Item", item)
-	e.Remarks = rem.String()
+	rem.addFact("Schedule", schedule)
+	rem.addFact("Item", item)
+	e.Remarks = rem.join("\n")
 	return e, nil
 }
 
@@ -214,7 +214,7 @@ func caEntityNames(e *Entity, name string) {
 		name = strings.TrimSpace(name[:loc[0]])
 	}
 	var french string
-	if parts := xml2SplitTopLevel(name, '/'); len(parts) == 2 &&
+	if parts := splitTopLevel(name, '/'); len(parts) == 2 &&
 		len(strings.Fields(parts[0])) > 1 && len(strings.Fields(parts[1])) > 1 {
 		name, french = strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
 	}
@@ -232,7 +232,7 @@ func caRegime(country string) (program, key string) {
 	if i := strings.Index(country, " / "); i > 0 {
 		program = strings.TrimSpace(country[:i])
 	}
-	if _, inner := xml2TrailingParen(program); len(inner) >= 2 && strings.ToUpper(inner) == inner &&
+	if _, inner := trailingParen(program); len(inner) >= 2 && strings.ToUpper(inner) == inner &&
 		!strings.ContainsFunc(inner, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		return program, strings.ToLower(inner) // "... Regulations (JVCFOR)"
 	}
@@ -293,8 +293,8 @@ func caParseDates(v string) ([]Birthdate, bool) {
 	for _, p := range caOr.Split(v, -1) {
 		p = strings.TrimSpace(p)
 		if m := caYearRng.FindStringSubmatch(p); m != nil {
-			from, err1 := xml2ParseYear(m[1])
-			to, err2 := xml2ParseYear(m[2])
+			from, err1 := parseYear(m[1])
+			to, err2 := parseYear(m[2])
 			if err1 != nil || err2 != nil || to.Year < from.Year {
 				return nil, false
 			}
@@ -333,7 +333,7 @@ func caSplitAliases(text string, person bool) []string {
 	text = caLanguageLabel.ReplaceAllString(text, caSeparator)
 	var out []string
 	for _, seg := range strings.Split(text, caSeparator) {
-		for _, part := range xml2SplitTopLevel(seg, ';') {
+		for _, part := range splitTopLevel(seg, ';') {
 			for _, piece := range caSplitCommas(part) {
 				for _, n := range caSplitWords(caCleanAlias(piece), person) {
 					if n = caCleanAlias(n); n != "" {
@@ -358,7 +358,7 @@ func caJoinLines(text string) string {
 			continue
 		}
 		if b.Len() > 0 {
-			if xml2ScriptsDiffer(prev, l) {
+			if scriptsDiffer(prev, l) {
 				b.WriteString(caSeparator)
 			} else {
 				b.WriteByte(' ')
@@ -375,7 +375,7 @@ func caJoinLines(text string) string {
 // ("КВЗ-Ремсервис, АО").
 func caSplitCommas(part string) []string {
 	var out []string
-	for _, p := range xml2SplitTopLevel(part, ',') {
+	for _, p := range splitTopLevel(part, ',') {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
@@ -416,7 +416,7 @@ func caSplitWords(piece string, person bool) []string {
 	}
 	var out []string
 	for _, p := range parts {
-		halves := xml2SplitTopLevel(p, '/')
+		halves := splitTopLevel(p, '/')
 		multi := len(halves) > 1
 		for _, h := range halves {
 			if len(strings.Fields(h)) < 2 {
@@ -450,7 +450,7 @@ func caCleanAlias(n string) string {
 			break
 		}
 	}
-	if !xml2HasLetter(n) || caIsLegalForm(n) {
+	if !hasLetterOrDigit(n) || caIsLegalForm(n) {
 		return ""
 	}
 	return n

@@ -100,15 +100,7 @@ func ParseCustomCSV(r io.Reader) (*List, error) {
 		seen[e.ID] = t.line
 		list.Entities = append(list.Entities, *e)
 	}
-	if err := dr.drain(); err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
-	}
-	list.SHA256 = dr.sum()
-	list.Tolerated = tol.list()
-	if len(list.Entities) == 0 {
-		return nil, &ParseError{Source: source, Err: ErrEmpty}
-	}
-	return list, nil
+	return finishList(list, dr, &tol, source)
 }
 
 // customColumns are the columns of the CUSTOM format.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // PartialDate is a calendar date whose month or day may be unknown
@@ -62,23 +63,28 @@ var monthNames = map[string]int{
 //
 //	1948-12-10, 1948-12, 1948          ISO, full or partial
 //	10 Dec 1948, Dec 1948, 10 December 1948
+//	10 Dec. 1948, Nov. 1973            month abbreviations with a dot
 //	10/12/1948, 00/00/1994, 12/1948    day first (UK, EU); zero parts are unknown
 //	10.12.1948, 10-12-1948             day first with dots or dashes
 //	1948-12-10T00:00:00                ISO timestamps (time ignored)
+//	2015-04-07Z, 2015-04-07+02:00      xs:date with a time zone (zone ignored)
+//	--12-10                            day and month without a year, as String writes it
 //
 // A trailing "." and surrounding white space are ignored. An impossible
 // date (month 13, day 32) is an error wrapping ErrInvalidValue.
 func ParseDate(s string) (PartialDate, error) {
 	orig := s
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
-	if i := strings.IndexByte(s, 'T'); i == 10 {
-		s = s[:10]
-	}
+	s = trimISOTime(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ".")))
 	var d PartialDate
 	var err error
 	switch {
 	case s == "":
 		return d, valueError(orig)
+	case strings.HasPrefix(s, "--"):
+		d, err = parseNoYear(s[2:])
+	case strings.ContainsFunc(s, unicode.IsLetter):
+		// A month name: "10 Dec 1948", "Nov. 1973".
+		d, err = parseWords(strings.FieldsFunc(s, func(r rune) bool { return r == '.' || unicode.IsSpace(r) }))
 	case strings.ContainsAny(s, "/."):
 		d, err = parseDayFirst(strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' }))
 	case strings.Contains(s, "-"):
@@ -98,6 +104,60 @@ func ParseDate(s string) (PartialDate, error) {
 	}
 	if !d.valid() {
 		return PartialDate{}, valueError(orig)
+	}
+	return d, nil
+}
+
+// trimISOTime cuts the time of an ISO timestamp ("1948-12-10T00:00:00")
+// and the time zone of an xs:date ("2015-04-07Z", "2015-04-07-04:00",
+// "2015-04-07+02:00") off s.
+func trimISOTime(s string) string {
+	if i := strings.IndexByte(s, 'T'); i == 10 {
+		return s[:10]
+	}
+	if len(s) <= 10 || !isISODate(s[:10]) {
+		return s
+	}
+	switch z := s[10:]; {
+	case z == "Z", z == "z",
+		len(z) == 6 && (z[0] == '+' || z[0] == '-') && allDigits(z[1:3]) && z[3] == ':' && allDigits(z[4:]):
+		return s[:10]
+	}
+	return s
+}
+
+// isISODate reports whether s looks like YYYY-MM-DD.
+func isISODate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// parseNoYear reads the "MM-DD" of "--MM-DD".
+func parseNoYear(s string) (PartialDate, error) {
+	m, d, ok := strings.Cut(s, "-")
+	if !ok || len(m) != 2 || len(d) != 2 || !allDigits(m) || !allDigits(d) {
+		return PartialDate{}, ErrInvalidValue
+	}
+	month, _ := strconv.Atoi(m)
+	day, _ := strconv.Atoi(d)
+	return PartialDate{Month: month, Day: day}, nil
+}
+
+// parseYear parses a four-digit year and nothing else.
+func parseYear(v string) (PartialDate, error) {
+	d, err := ParseDate(v)
+	if err != nil {
+		return PartialDate{}, err
+	}
+	if d.Month != 0 || d.Day != 0 || d.Year == 0 {
+		return PartialDate{}, valueError(v)
 	}
 	return d, nil
 }
@@ -176,10 +236,14 @@ func parseWords(w []string) (PartialDate, error) {
 
 var daysIn = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
-// valid reports whether the known parts are a possible date. Year 0 with a
-// month is allowed (day and month known, year not); a day without a month is not.
+// valid reports whether the known parts are a possible date. Year 0 is
+// allowed when both day and month are known (a birthday without a year); a
+// day without a month is not, nor a month alone.
 func (d PartialDate) valid() bool {
 	if d.Year != 0 && (d.Year < 1000 || d.Year > 9999) {
+		return false
+	}
+	if d.Year == 0 && (d.Month == 0 || d.Day == 0) {
 		return false
 	}
 	if d.Month < 0 || d.Month > 12 || d.Day < 0 || d.Day > 31 {

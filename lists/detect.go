@@ -387,37 +387,24 @@ func normalizeHeader(rec []string) []string {
 
 // ofacRoleOf reads the role of an OFAC legacy CSV from its first record.
 func ofacRoleOf(rec []string) OFACCSVRole {
-	if len(rec) == 0 || !isDigits(rec[0]) {
+	if len(rec) == 0 || !allDigits(strings.TrimSpace(rec[0])) {
 		return 0
 	}
 	switch len(rec) {
 	case 12:
 		return OFACCSVMain
 	case 6:
-		if isDigits(rec[1]) {
+		if allDigits(strings.TrimSpace(rec[1])) {
 			return OFACCSVAddresses
 		}
 	case 5:
-		if isDigits(rec[1]) {
+		if allDigits(strings.TrimSpace(rec[1])) {
 			return OFACCSVAliases
 		}
 	case 2:
 		return OFACCSVComments
 	}
 	return 0
-}
-
-func isDigits(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // ofacConsCSVSignal reports whether a record of the main file in head is
@@ -435,7 +422,7 @@ func ofacConsCSVSignal(head []byte) bool {
 			}
 			return false
 		}
-		if len(rec) < 4 || !isDigits(rec[0]) {
+		if len(rec) < 4 || !allDigits(strings.TrimSpace(rec[0])) {
 			continue
 		}
 		if ofacNonSDNOnly(strings.Split(rec[3], "] [")) {

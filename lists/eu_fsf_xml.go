@@ -1,13 +1,11 @@
 package lists
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -55,19 +53,15 @@ import (
 // and a bad generationDate, designationDate or logicalId wraps
 // ErrInvalidValue. A file with no sanctionEntity is ErrEmpty.
 func ParseEUFSFXML(r io.Reader) (*List, error) {
-	p := &euFSFParser{
-		name: string(SourceEUFSF) + " " + string(FormatEUFSFXML),
-		seen: make(map[string]bool),
-	}
-	return p.parse(r)
+	s := newXMLStream(r, SourceEUFSF, FormatEUFSFXML, xmlOFACConventions)
+	p := &euFSFParser{s: s, tol: s.tol, seen: make(map[string]bool)}
+	return p.parse()
 }
 
 type euFSFParser struct {
-	name string
-	tol  tolerances
+	s    *xmlStream
+	tol  *tolerances
 	seen map[string]bool
-	in   *listXMLReader
-	dec  *xml.Decoder
 }
 
 type euFSFEntity struct {
@@ -172,84 +166,31 @@ type euFSFIdentification struct {
 }
 
 func (p *euFSFParser) fail(line int, element, field string, err error) error {
-	return &ParseError{Source: p.name, Line: line, Element: element, Field: field, Err: err}
+	return p.s.fieldError(line, element, field, err)
 }
 
-func (p *euFSFParser) line() int {
-	l, _ := p.dec.InputPos()
-	return l
-}
-
-func (p *euFSFParser) parse(r io.Reader) (*List, error) {
-	dr := newDigestReader(r)
-	p.in = &listXMLReader{r: dr}
-	dec, err := newListXMLDecoder(p.in, &p.tol)
-	if err != nil {
-		return nil, p.fail(1, "xml", "encoding", err)
-	}
-	p.dec = dec
+func (p *euFSFParser) parse() (*List, error) {
 	list := &List{Source: SourceEUFSF, Format: FormatEUFSFXML}
-	depth := 0
-loop:
-	for {
-		tok, err := p.dec.Token()
-		if err == io.EOF {
-			if depth == 0 {
-				break
+	err := p.s.walk("export", func(t xml.StartElement) error {
+		return p.export(list, t, p.s.line())
+	}, map[string]func(xml.StartElement, int) error{
+		"sanctionEntity": func(t xml.StartElement, line int) error {
+			var x euFSFEntity
+			if err := p.s.dec.DecodeElement(&x, &t); err != nil {
+				return p.s.fail(err)
 			}
-			err = io.ErrUnexpectedEOF
-		}
-		if err != nil {
-			return nil, listXMLTokenError(p.name, p.line(), err, p.in.err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			line := p.line()
-			if depth == 1 {
-				if t.Name.Local != "export" {
-					return nil, p.fail(line, t.Name.Local, "", fmt.Errorf(
-						"%w: root element %q is not export", ErrUnknownFormat, t.Name.Local))
-				}
-				if err := p.export(list, t, line); err != nil {
-					return nil, err
-				}
-				continue
+			e, err := p.entity(&x, line)
+			if err != nil {
+				return err
 			}
-			if t.Name.Local == "sanctionEntity" {
-				var x euFSFEntity
-				if err := p.dec.DecodeElement(&x, &t); err != nil {
-					return nil, listXMLTokenError(p.name, p.line(), err, p.in.err)
-				}
-				e, err := p.entity(&x, line)
-				if err != nil {
-					return nil, err
-				}
-				list.Entities = append(list.Entities, e)
-			} else if err := p.dec.Skip(); err != nil {
-				return nil, listXMLTokenError(p.name, p.line(), err, p.in.err)
-			}
-			depth--
-		case xml.EndElement:
-			depth--
-			if depth == 0 {
-				break loop
-			}
-		case xml.CharData:
-			if depth == 0 && len(bytes.TrimSpace(t)) > 0 {
-				return nil, p.fail(p.line(), "", "", fmt.Errorf("%w: text outside the root element", ErrSyntax))
-			}
-		}
+			list.Entities = append(list.Entities, e)
+			return nil
+		},
+	})
+	if err != nil {
+		return nil, err
 	}
-	if len(list.Entities) == 0 {
-		return nil, p.fail(0, "export", "", ErrEmpty)
-	}
-	if err := dr.drain(); err != nil {
-		return nil, p.fail(0, "", "", err)
-	}
-	list.SHA256 = dr.sum()
-	list.Tolerated = p.tol.list()
-	return list, nil
+	return p.s.finish(list, "export")
 }
 
 func (p *euFSFParser) export(list *List, t xml.StartElement, line int) error {
@@ -257,47 +198,27 @@ func (p *euFSFParser) export(list *List, t xml.StartElement, line int) error {
 		if a.Name.Local != "generationDate" {
 			continue
 		}
-		s := strings.TrimSpace(a.Value)
-		if s == "" {
+		if strings.TrimSpace(a.Value) == "" {
 			return nil
 		}
-		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02"} {
-			if ts, err := time.Parse(layout, s); err == nil {
-				list.Published = ts.UTC()
-				return nil
-			}
+		ts, err := parseTimestamp(a.Value)
+		if err != nil {
+			return p.fail(line, "export", "generationDate", valueError(a.Value))
 		}
-		return p.fail(line, "export", "generationDate", valueError(a.Value))
+		list.Published = ts
+		return nil
 	}
 	return nil
 }
 
 func (p *euFSFParser) entity(x *euFSFEntity, line int) (Entity, error) {
 	at := fmt.Sprintf("line %d", line)
-	id := strings.TrimSpace(x.LogicalID)
-	if id == "" {
-		return Entity{}, p.fail(line, "sanctionEntity", "logicalId", ErrMissingField)
+	id, err := p.s.numericKey(x.LogicalID, p.seen, line, "sanctionEntity", "logicalId")
+	if err != nil {
+		return Entity{}, err
 	}
-	if id != x.LogicalID {
-		p.tol.note("white space around logicalId", at)
-	}
-	if !listXMLDigits(id) {
-		return Entity{}, p.fail(line, "sanctionEntity", "logicalId", valueError(x.LogicalID))
-	}
-	if n := strings.TrimLeft(id, "0"); n != id {
-		p.tol.note("leading zeros in logicalId", at)
-		if n == "" {
-			n = "0"
-		}
-		id = n
-	}
-	if p.seen[id] {
-		return Entity{}, p.fail(line, "sanctionEntity", "logicalId",
-			fmt.Errorf("%w: duplicate logicalId %s", ErrInvalidValue, id))
-	}
-	p.seen[id] = true
 	e := Entity{ID: SourceEUFSF.EntityID(id), Source: SourceEUFSF}
-	var remarks listXMLRemarks
+	var remarks remarkLines
 	remarks.addFact("EU reference number", x.EUReference)
 	remarks.addFact("UN reference", x.UNID)
 	for _, s := range x.Remarks {
@@ -331,7 +252,7 @@ func (p *euFSFParser) entity(x *euFSFEntity, line int) (Entity, error) {
 		p.tol.note("sanctionEntity without subjectType", at)
 	}
 	for _, reg := range x.Regulations {
-		e.Programs = listXMLAppendUnique(e.Programs, CleanText(reg.Programme))
+		e.Programs = appendFold(e.Programs, CleanText(reg.Programme))
 	}
 	p.names(&e, x.Names, &remarks, at)
 	if len(e.Names) == 0 {
@@ -352,7 +273,7 @@ func (p *euFSFParser) entity(x *euFSFEntity, line int) (Entity, error) {
 	for i := range x.Identifications {
 		p.identification(&e, &x.Identifications[i], at)
 	}
-	e.Remarks = remarks.String()
+	e.Remarks = remarks.join("; ")
 	return e, nil
 }
 
@@ -369,7 +290,7 @@ func euFSFQuality(remark string) (weak, isQuality bool) {
 	return false, false
 }
 
-func (p *euFSFParser) names(e *Entity, aliases []euFSFNameAlias, remarks *listXMLRemarks, at string) {
+func (p *euFSFParser) names(e *Entity, aliases []euFSFNameAlias, remarks *remarkLines, at string) {
 	type cand struct {
 		full, given, family string
 		weak                bool
@@ -383,11 +304,11 @@ func (p *euFSFParser) names(e *Entity, aliases []euFSFNameAlias, remarks *listXM
 			p.tol.note("runs of white space inside nameAlias wholeName", at)
 		}
 		if full == "" {
-			full = listXMLJoin(" ", first, middle, last)
+			full = joinNonEmpty(" ", first, middle, last)
 		}
 		c := cand{full: full, weak: strings.EqualFold(strings.TrimSpace(a.Strong), "false"), order: -1}
 		if first != "" && last != "" {
-			c.given, c.family = listXMLJoin(" ", first, middle), last
+			c.given, c.family = joinNonEmpty(" ", first, middle), last
 		}
 		if n, err := strconv.ParseInt(strings.TrimSpace(a.LogicalID), 10, 64); err == nil && n >= 0 {
 			c.order = n
@@ -401,20 +322,15 @@ func (p *euFSFParser) names(e *Entity, aliases []euFSFNameAlias, remarks *listXM
 				remarks.add(r)
 			}
 		}
-		e.Titles = listXMLAppendUnique(e.Titles, CleanText(a.Title))
+		e.Titles = appendFold(e.Titles, CleanText(a.Title))
 		if fn := CleanText(a.Function); fn != "" && e.Type == TypeOrganization {
 			// An enterprise's "function" describes what it does.
 			remarks.addFact(full, fn)
 		} else {
-			e.Titles = listXMLAppendUnique(e.Titles, fn)
+			e.Titles = appendFold(e.Titles, fn)
 		}
 		if e.Gender == "" {
-			switch strings.ToUpper(strings.TrimSpace(a.Gender)) {
-			case "M":
-				e.Gender = "male"
-			case "F":
-				e.Gender = "female"
-			}
+			e.Gender = parseGender(a.Gender)
 		}
 		if full != "" {
 			cands = append(cands, c)
@@ -485,9 +401,9 @@ func euFSFCountryName(code, desc string) string {
 	return desc
 }
 
-func (p *euFSFParser) country(dst *[]string, code, desc, what string, remarks *listXMLRemarks, at string) {
+func (p *euFSFParser) country(dst *[]string, code, desc, what string, remarks *remarkLines, at string) {
 	if iso, ok := euFSFCountry(code); ok {
-		*dst = listXMLAppendUnique(*dst, iso)
+		*dst = appendFold(*dst, iso)
 		return
 	}
 	c := strings.TrimSpace(code)
@@ -496,13 +412,13 @@ func (p *euFSFParser) country(dst *[]string, code, desc, what string, remarks *l
 		return
 	}
 	p.tol.note("countryIso2Code that is not an ISO 3166 code, kept in remarks", at)
-	remarks.add(what + " " + listXMLJoin(" ", c, desc))
+	remarks.add(what + " " + joinNonEmpty(" ", c, desc))
 }
 
-func (p *euFSFParser) birthdate(e *Entity, x *euFSFBirthdate, remarks *listXMLRemarks, at string) {
-	place := listXMLJoin(", ", euFSFPlacePart(x.City), euFSFPlacePart(x.Place), euFSFPlacePart(x.Region),
+func (p *euFSFParser) birthdate(e *Entity, x *euFSFBirthdate, remarks *remarkLines, at string) {
+	place := joinNonEmpty(", ", euFSFPlacePart(x.City), euFSFPlacePart(x.Place), euFSFPlacePart(x.Region),
 		euFSFCountryName(x.Country, x.Description))
-	e.BirthPlaces = listXMLAppendUnique(e.BirthPlaces, place)
+	e.BirthPlaces = appendFold(e.BirthPlaces, place)
 	for _, r := range x.Remarks {
 		if strings.EqualFold(CleanText(r), "hijri calendar") && strings.EqualFold(x.Calendar, "ISLAMIC") {
 			continue // said by the Hijri remark below
@@ -539,7 +455,7 @@ func (p *euFSFParser) birthdate(e *Entity, x *euFSFBirthdate, remarks *listXMLRe
 		}
 		if !b.Date.valid() {
 			p.tol.note("impossible birthdate parts kept in remarks", at)
-			remarks.addFact("date of birth", listXMLJoin("/", x.Day, x.Month, x.Year))
+			remarks.addFact("date of birth", joinNonEmpty("/", x.Day, x.Month, x.Year))
 			return
 		}
 	} else if from, to := num(x.YearFrom), num(x.YearTo); from != 0 || to != 0 {
@@ -558,13 +474,13 @@ func (p *euFSFParser) birthdate(e *Entity, x *euFSFBirthdate, remarks *listXMLRe
 	} else {
 		return // a place of birth without a date
 	}
-	e.BirthDates = listXMLAppendBirthdate(e.BirthDates, b)
+	e.BirthDates = appendDistinct(e.BirthDates, b)
 }
 
 // hijri keeps an ISLAMIC-calendar date of birth: its parts go to Remarks,
 // never into BirthDates as if Gregorian; the birthdate attribute is used
 // only when it is the EU's Gregorian conversion.
-func (p *euFSFParser) hijri(e *Entity, x *euFSFBirthdate, year, month, day int, circa bool, remarks *listXMLRemarks, at string) {
+func (p *euFSFParser) hijri(e *Entity, x *euFSFBirthdate, year, month, day int, circa bool, remarks *remarkLines, at string) {
 	var text string
 	switch {
 	case year != 0 && month != 0 && day != 0:
@@ -583,7 +499,7 @@ func (p *euFSFParser) hijri(e *Entity, x *euFSFBirthdate, year, month, day int, 
 	if s != "" {
 		d, err := ParseDate(s)
 		if err == nil && year != 0 && d.Year >= year+570 && d.Year <= year+590 {
-			e.BirthDates = listXMLAppendBirthdate(e.BirthDates, Birthdate{Date: d, Circa: circa})
+			e.BirthDates = appendDistinct(e.BirthDates, Birthdate{Date: d, Circa: circa})
 			remarks.add(fmt.Sprintf("date of birth %s (Hijri calendar; Gregorian %s)", text, d))
 			return
 		}
@@ -606,21 +522,21 @@ func euFSFPlacePart(s string) string {
 	return s
 }
 
-func (p *euFSFParser) address(e *Entity, x *euFSFAddress, remarks *listXMLRemarks, at string) {
+func (p *euFSFParser) address(e *Entity, x *euFSFAddress, remarks *remarkLines, at string) {
 	addr := Address{
 		Street:     strings.TrimRight(CleanText(x.Street), ", "),
-		City:       listXMLJoin(", ", euFSFPlacePart(x.City), euFSFPlacePart(x.Place)),
+		City:       joinNonEmpty(", ", euFSFPlacePart(x.City), euFSFPlacePart(x.Place)),
 		Region:     CleanText(x.Region),
 		PostalCode: CleanText(x.ZipCode),
 	}
 	if box := CleanText(x.POBox); box != "" {
-		addr.Street = listXMLJoin(", ", addr.Street, "P.O. Box "+box)
+		addr.Street = joinNonEmpty(", ", addr.Street, "P.O. Box "+box)
 	}
 	if iso, ok := euFSFCountry(x.Country); ok {
 		addr.Country = iso
 	} else if c := strings.TrimSpace(x.Country); c != "" && c != "00" {
 		p.tol.note("countryIso2Code that is not an ISO 3166 code, kept in address Full", at)
-		addr.Full = listXMLJoin(", ", addr.Street, addr.City, addr.Region, addr.PostalCode, CleanText(x.Description))
+		addr.Full = joinNonEmpty(", ", addr.Street, addr.City, addr.Region, addr.PostalCode, CleanText(x.Description))
 	}
 	if addr != (Address{}) {
 		e.Addresses = append(e.Addresses, addr)
@@ -640,7 +556,7 @@ func (p *euFSFParser) address(e *Entity, x *euFSFAddress, remarks *listXMLRemark
 		}
 		for _, v := range strings.Split(c.Value, ";") {
 			if v = CleanText(v); v != "" {
-				e.Identifiers = listXMLAppendIdentifier(e.Identifiers,
+				e.Identifiers = appendIdentifier(e.Identifiers,
 					Identifier{Type: typ, Number: v, Label: CleanText(c.Key)})
 			}
 		}
@@ -702,7 +618,7 @@ func (p *euFSFParser) identification(e *Entity, x *euFSFIdentification, at strin
 		id.Country = iso
 	} else if c := strings.TrimSpace(x.Country); c != "" && c != "00" {
 		p.tol.note("countryIso2Code that is not an ISO 3166 code, kept in identifier note", at)
-		notes = append(notes, "country "+listXMLJoin(" ", c, CleanText(x.Description)))
+		notes = append(notes, "country "+joinNonEmpty(" ", c, CleanText(x.Description)))
 	}
 	for _, f := range []struct{ attr, say string }{
 		{x.KnownFalse, "known false"}, {x.KnownExpired, "known expired"},
@@ -730,5 +646,5 @@ func (p *euFSFParser) identification(e *Entity, x *euFSFIdentification, at strin
 		}
 	}
 	id.Note = strings.Join(notes, "; ")
-	e.Identifiers = listXMLAppendIdentifier(e.Identifiers, id)
+	e.Identifiers = appendIdentifier(e.Identifiers, id)
 }

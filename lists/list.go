@@ -1,6 +1,9 @@
 package lists
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // List is one parsed list file (or file set, for OFAC's CSVs).
 type List struct {
@@ -42,4 +45,20 @@ func (l *List) NameCount() int {
 		n += len(l.Entities[i].Names)
 	}
 	return n
+}
+
+// finishList completes a list parsed from one stream: it drains dr, so
+// that the digest covers every byte of the input, and records the digest
+// and what was tolerated. A list without entities is a *ParseError
+// wrapping ErrEmpty; source is its ParseError.Source.
+func finishList(list *List, dr *digestReader, tol *tolerances, source string) (*List, error) {
+	if err := dr.drain(); err != nil {
+		return nil, fmt.Errorf("%s: %w", source, err)
+	}
+	list.SHA256 = dr.sum()
+	list.Tolerated = tol.list()
+	if len(list.Entities) == 0 {
+		return nil, &ParseError{Source: source, Err: ErrEmpty}
+	}
+	return list, nil
 }

@@ -322,7 +322,7 @@ func (p *ofacCSVParser) mainRow(rec []string, line int) error {
 	if t := ofacValue(rec[4]); t != "" {
 		for _, title := range strings.Split(t, "; ") {
 			if title = strings.TrimSpace(title); title != "" {
-				e.Titles = ofacAppendUnique(e.Titles, title)
+				e.Titles = appendDistinct(e.Titles, title)
 			}
 		}
 	}
@@ -346,7 +346,7 @@ func ofacPrograms(s string) []string {
 	for _, prog := range strings.Split(s, "] [") {
 		prog = strings.TrimSpace(strings.Trim(strings.TrimSpace(prog), "[]"))
 		if prog != "" {
-			out = ofacAppendUnique(out, prog)
+			out = appendDistinct(out, prog)
 		}
 	}
 	return out
@@ -493,9 +493,7 @@ func (p *ofacCSVParser) finish(e *Entity, pend *ofacPending) {
 		e.Gender = r.Gender
 	}
 	for _, id := range r.Identifiers {
-		if !ofacHasID(e.Identifiers, id) {
-			e.Identifiers = append(e.Identifiers, id)
-		}
+		e.Identifiers = appendIdentifier(e.Identifiers, id)
 	}
 	for _, n := range r.Names {
 		if addOFACName(e, n.Text, n.Kind) {
@@ -510,15 +508,6 @@ func (p *ofacCSVParser) finish(e *Entity, pend *ofacPending) {
 		remarks = strings.TrimSpace(remarks + " " + pend.vessel)
 	}
 	e.Remarks = remarks
-}
-
-func ofacHasID(ids []Identifier, id Identifier) bool {
-	for _, have := range ids {
-		if have.Type == id.Type && have.Number == id.Number {
-			return true
-		}
-	}
-	return false
 }
 
 // ofacEOFFilter drops the DOS end-of-file byte 0x1A that ends every OFAC

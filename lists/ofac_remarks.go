@@ -81,7 +81,7 @@ func (r *ofacRemarks) statement(s string) {
 	switch {
 	case ofacHasWord(s, "DOB"):
 		v := ofacWordValue(s, "DOB")
-		b, ok := ofacRemarksBirthdate(v)
+		b, ok := parseBirthdateText(v)
 		if !ok {
 			r.Problems = append(r.Problems, ofacProblemDOB)
 			return
@@ -94,29 +94,26 @@ func (r *ofacRemarks) statement(s string) {
 		r.BirthDates = append(r.BirthDates, b)
 	case ofacHasWord(s, "POB"):
 		if v := ofacWordValue(s, "POB"); v != "" {
-			r.BirthPlaces = ofacAppendUnique(r.BirthPlaces, v)
+			r.BirthPlaces = appendDistinct(r.BirthPlaces, v)
 		}
 	case ofacHasPrefix(s, "Nationality of Registration"):
 		// A vessel's flag state, not a nationality: it stays in the remarks.
 	case ofacHasWord(s, "nationality"):
 		if code, ok := NormalizeCountry(ofacWordValue(s, "nationality")); ok {
-			r.Nationalities = ofacAppendUnique(r.Nationalities, code)
+			r.Nationalities = appendDistinct(r.Nationalities, code)
 		} else {
 			r.Problems = append(r.Problems, ofacProblemNationality)
 		}
 	case ofacHasWord(s, "citizen"):
 		if code, ok := NormalizeCountry(ofacWordValue(s, "citizen")); ok {
-			r.Citizenships = ofacAppendUnique(r.Citizenships, code)
+			r.Citizenships = appendDistinct(r.Citizenships, code)
 		} else {
 			r.Problems = append(r.Problems, ofacProblemCitizen)
 		}
 	case ofacHasWord(s, "Gender"):
-		switch strings.ToLower(ofacWordValue(s, "Gender")) {
-		case "male":
-			r.Gender = "male"
-		case "female":
-			r.Gender = "female"
-		default:
+		if g := parseGender(ofacWordValue(s, "Gender")); g != "" {
+			r.Gender = g
+		} else {
 			r.Problems = append(r.Problems, ofacProblemGender)
 		}
 	case ofacHasWord(s, "a.k.a."):
@@ -172,12 +169,7 @@ func (r *ofacRemarks) identifier(s string) {
 }
 
 func (r *ofacRemarks) addID(id Identifier) {
-	for _, have := range r.Identifiers {
-		if have.Type == id.Type && have.Number == id.Number && have.Country == id.Country {
-			return
-		}
-	}
-	r.Identifiers = append(r.Identifiers, id)
+	r.Identifiers = appendIdentifier(r.Identifiers, id)
 }
 
 // splitOFACIDValue splits "A123 (Iran) expires 2020" into the number
@@ -219,38 +211,6 @@ func splitOFACIDValue(v string) (number, country, note string) {
 	number = strings.TrimRight(strings.TrimSpace(v[:cut]), ",")
 	note = strings.TrimLeft(strings.TrimSpace(v[cut:]), ", ")
 	return number, "", note
-}
-
-// ofacRemarksBirthdate reads the value of a DOB statement: "10 Dec 1948",
-// "Dec 1948", "1962", "circa 1970", "1955 to 1958", "circa 1979-1982".
-// Partial dates stay partial.
-func ofacRemarksBirthdate(v string) (Birthdate, bool) {
-	var b Birthdate
-	v = strings.TrimSpace(v)
-	for _, w := range []string{"circa", "approximately", "approx.", "about"} {
-		if ofacHasWord(v, w) {
-			b.Circa = true
-			v = strings.TrimSpace(v[len(w):])
-			break
-		}
-	}
-	from, to, isRange := strings.Cut(v, " to ")
-	if !isRange && len(v) == 9 && v[4] == '-' && ofacIsDigits(v[:4]) && ofacIsDigits(v[5:]) {
-		from, to, isRange = v[:4], v[5:], true
-	}
-	d, err := ParseDate(from)
-	if err != nil {
-		return Birthdate{}, false
-	}
-	b.Date = d
-	if isRange {
-		t, err := ParseDate(to)
-		if err != nil {
-			return Birthdate{}, false
-		}
-		b.To = t
-	}
-	return b, true
 }
 
 // ofacIDLabel maps a publisher's identifier wording onto an ID type. plain
@@ -450,25 +410,4 @@ func ofacHasPrefix(s, p string) bool {
 // separating spaces and colon.
 func ofacWordValue(s, w string) string {
 	return strings.TrimSpace(strings.TrimLeft(s[len(w):], " :"))
-}
-
-func ofacIsDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-func ofacAppendUnique(list []string, v string) []string {
-	for _, have := range list {
-		if have == v {
-			return list
-		}
-	}
-	return append(list, v)
 }

@@ -480,9 +480,9 @@ func TestOFACXMLParseDOB(t *testing.T) {
 		{"", Birthdate{}, false},
 	}
 	for _, tc := range tests {
-		got, ok := ofacXMLParseDOB(tc.in)
+		got, ok := parseBirthdateText(tc.in)
 		if ok != tc.ok || got != tc.want {
-			t.Errorf("ofacXMLParseDOB(%q) = %+v, %v; want %+v, %v", tc.in, got, ok, tc.want, tc.ok)
+			t.Errorf("parseBirthdateText(%q) = %+v, %v; want %+v, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
 }
@@ -555,8 +555,8 @@ func TestListXMLDeclaredEncoding(t *testing.T) {
 		`<?xml version="1.0" encoding="x`:                             "",
 	}
 	for in, want := range tests {
-		if got := listXMLDeclaredEncoding([]byte(in)); got != want {
-			t.Errorf("listXMLDeclaredEncoding(%q) = %q, want %q", in, got, want)
+		if got := xmlDeclaredEncoding([]byte(in)); got != want {
+			t.Errorf("xmlDeclaredEncoding(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -104,21 +104,13 @@ func ParseFtMJSON(r io.Reader) (*List, error) {
 		return nil, fmt.Errorf("%s: %w", source, err)
 	}
 	p.resolve()
-	if err := dr.drain(); err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
-	}
 	l := p.list
-	l.SHA256 = dr.sum()
 	if !p.lastSeen.IsZero() {
 		l.Published = p.lastSeen
 	} else {
 		l.Published = p.lastChange
 	}
-	l.Tolerated = p.tol.list()
-	if len(l.Entities) == 0 {
-		return nil, &ParseError{Source: source, Err: ErrEmpty}
-	}
-	return l, nil
+	return finishList(l, dr, &p.tol, source)
 }
 
 // ftmLine is one FtM entity as it appears in the file.
@@ -251,10 +243,10 @@ func (p *ftmParser) line(b []byte, n int) error {
 			p.tol.note("non-string value in property "+name+" dropped", pos)
 		}
 	}
-	if t, ok := ftmTime(ent.LastSeen); ok && t.After(p.lastSeen) {
+	if t, err := parseTimestamp(ent.LastSeen); err == nil && t.After(p.lastSeen) {
 		p.lastSeen = t
 	}
-	if t, ok := ftmTime(ent.LastChange); ok && t.After(p.lastChange) {
+	if t, err := parseTimestamp(ent.LastChange); err == nil && t.After(p.lastChange) {
 		p.lastChange = t
 	}
 
@@ -371,7 +363,7 @@ func (p *ftmParser) target(ent *ftmLine, typ EntityType, pos string) {
 		country("jurisdiction", func(c string) { related = appendDistinct(related, c) })
 	}
 	for _, g := range get("gender") {
-		if g = strings.ToLower(strings.TrimSpace(g)); g == "male" || g == "female" {
+		if g = parseGender(g); g != "" {
 			e.Gender = g
 		}
 	}
@@ -397,7 +389,7 @@ func (p *ftmParser) target(ent *ftmLine, typ EntityType, pos string) {
 			case m.prop == "registrationNumber" && typ == TypeAircraft:
 				id.Type = IDAircraft
 			case m.typ == IDIMO:
-				id.Number = strings.TrimSpace(strings.TrimPrefix(strings.ToUpper(v), "IMO"))
+				id.Number = trimIMOPrefix(v)
 			}
 			e.Identifiers = appendDistinct(e.Identifiers, id)
 		}
@@ -647,16 +639,4 @@ func (p *ftmParser) applyDocument(e *Entity, l ftmLink) bool {
 	}
 	e.Identifiers = appendDistinct(e.Identifiers, id)
 	return true
-}
-
-// ftmTime parses the timestamps of OpenSanctions exports
-// ("2026-04-29T12:40:02", RFC 3339, or a date) as UTC.
-func ftmTime(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{"2006-01-02T15:04:05", time.RFC3339Nano, "2006-01-02T15:04:05.999999", "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
 }

@@ -2,7 +2,6 @@ package lists
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -79,7 +78,7 @@ func ParseTargetsCSV(r io.Reader) (*List, error) {
 		}
 		list.Entities = append(list.Entities, *e)
 		if s := t.get("last_seen"); s != "" {
-			if ts, ok := ftmTime(s); ok {
+			if ts, err := parseTimestamp(s); err == nil {
 				if ts.After(newest) {
 					newest = ts
 				}
@@ -88,16 +87,8 @@ func ParseTargetsCSV(r io.Reader) (*List, error) {
 			}
 		}
 	}
-	if err := dr.drain(); err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
-	}
-	list.SHA256 = dr.sum()
 	list.Published = newest
-	list.Tolerated = tol.list()
-	if len(list.Entities) == 0 {
-		return nil, &ParseError{Source: source, Err: ErrEmpty}
-	}
-	return list, nil
+	return finishList(list, dr, &tol, source)
 }
 
 // targetsColumns are the columns ParseTargetsCSV reads.
@@ -154,7 +145,7 @@ func targetsRow(t *namedCSV, id string) (*Entity, error) {
 	for _, v := range t.splitField("identifiers", ";") {
 		id := Identifier{Type: IDOther, Number: v}
 		if len(v) > 3 && strings.EqualFold(v[:3], "IMO") {
-			id = Identifier{Type: IDIMO, Number: strings.TrimSpace(v[3:]), Label: "IMO"}
+			id = Identifier{Type: IDIMO, Number: trimIMOPrefix(v), Label: "IMO"}
 		}
 		e.Identifiers = appendDistinct(e.Identifiers, id)
 	}
@@ -166,7 +157,7 @@ func targetsRow(t *namedCSV, id string) (*Entity, error) {
 	}
 	e.Programs = appendDistinct(e.Programs, t.splitField("program_ids", ";")...)
 	if s := t.get("first_seen"); s != "" {
-		if ts, ok := ftmTime(s); ok {
+		if ts, err := parseTimestamp(s); err == nil {
 			e.ListedOn = PartialDate{Year: ts.Year(), Month: int(ts.Month()), Day: ts.Day()}
 		} else {
 			t.tol.note("unreadable first_seen", t.pos())

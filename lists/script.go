@@ -55,3 +55,10 @@ func DetectScript(s string) string {
 	}
 	return "Zyyy"
 }
+
+// scriptsDiffer reports whether a and b are written in different scripts;
+// text without letters differs from nothing.
+func scriptsDiffer(a, b string) bool {
+	sa, sb := DetectScript(a), DetectScript(b)
+	return sa != "Zyyy" && sb != "Zyyy" && sa != sb
+}

@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 )
 
@@ -44,17 +43,17 @@ import (
 // Source "UK-FCDO uk-fcdo-xml", the line of the designation and the field.
 // A file without designations is ErrEmpty.
 func ParseUKFCDOXML(r io.Reader) (*List, error) {
-	s := newXML2Stream(r, SourceUKFCDO, FormatUKFCDOXML)
+	s := newXMLStream(r, SourceUKFCDO, FormatUKFCDOXML, xmlUNConventions)
 	l := &List{Source: SourceUKFCDO, Format: FormatUKFCDOXML}
 	seen := make(map[string]int)
-	err := s.walk("Designations", func(xml.StartElement) error { return nil },
+	err := s.walk("Designations", nil,
 		map[string]func(xml.StartElement, int) error{
 			"DateGenerated": func(start xml.StartElement, line int) error {
 				var v string
 				if err := s.dec.DecodeElement(&v, &start); err != nil {
 					return s.fail(err)
 				}
-				t, err := xml2ParseTimestamp(v)
+				t, err := parseTimestamp(v)
 				if err != nil {
 					return s.fieldError(line, "Designations", "DateGenerated", err)
 				}
@@ -82,7 +81,7 @@ func ParseUKFCDOXML(r io.Reader) (*List, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.finish(l)
+	return s.finish(l, "Designations")
 }
 
 // ukfDesignation is one Designation element.
@@ -168,7 +167,7 @@ type ukfShip struct {
 }
 
 // ukfEntity maps one decoded Designation.
-func (s *xml2Stream) ukfEntity(d *ukfDesignation, line int) (*Entity, error) {
+func (s *xmlStream) ukfEntity(d *ukfDesignation, line int) (*Entity, error) {
 	pos := fmt.Sprintf("line %d", line)
 	id := strings.TrimSpace(d.UniqueID)
 	if id == "" {
@@ -179,13 +178,13 @@ func (s *xml2Stream) ukfEntity(d *ukfDesignation, line int) (*Entity, error) {
 	}
 	e := &Entity{ID: SourceUKFCDO.EntityID(id), Source: SourceUKFCDO}
 	e.Type = s.ukfType(d, pos)
-	var rem xml2Remarks
-	rem.add("", d.OtherInformation)
-	rem.add("UK statement of reasons", d.StatementReasons)
-	rem.add("UN reference", d.UNReference)
-	rem.add("OFSI group ID", d.OFSIGroupID)
-	rem.add("Designation source", strings.ReplaceAll(d.DesignationSource, "|", ", "))
-	rem.add("Sanctions imposed", strings.ReplaceAll(d.SanctionsImposed, "|", ", "))
+	var rem remarkLines
+	rem.addFact("", d.OtherInformation)
+	rem.addFact("UK statement of reasons", d.StatementReasons)
+	rem.addFact("UN reference", d.UNReference)
+	rem.addFact("OFSI group ID", d.OFSIGroupID)
+	rem.addFact("Designation source", strings.ReplaceAll(d.DesignationSource, "|", ", "))
+	rem.addFact("Sanctions imposed", strings.ReplaceAll(d.SanctionsImposed, "|", ", "))
 
 	for _, n := range d.Names {
 		s.ukfName(e, n, pos)
@@ -198,7 +197,7 @@ func (s *xml2Stream) ukfEntity(d *ukfDesignation, line int) (*Entity, error) {
 	}
 	for _, t := range d.Titles {
 		if v := CleanText(t); v != "" {
-			e.Titles = xml2AppendUnique(e.Titles, v)
+			e.Titles = appendFold(e.Titles, v)
 		}
 	}
 	if v := CleanText(d.RegimeName); v != "" {
@@ -230,38 +229,35 @@ func (s *xml2Stream) ukfEntity(d *ukfDesignation, line int) (*Entity, error) {
 	}
 	for _, ent := range d.Entities {
 		for _, v := range ent.Registrations {
-			number, note, country := xml2SplitNumber(v)
+			number, note, country := splitDocumentNumber(v)
 			if number != "" {
-				xml2AddIdentifier(e, Identifier{Type: IDRegistration, Number: number, Country: country,
+				e.Identifiers = appendIdentifier(e.Identifiers, Identifier{Type: IDRegistration, Number: number, Country: country,
 					Label: "Business registration number", Note: note})
 			}
 		}
-		rem.add("Type of entity", xml2Join(", ", ent.Types...))
-		rem.add("Parent companies", xml2Join(", ", ent.ParentCompanies...))
-		rem.add("Subsidiaries", xml2Join(", ", ent.Subsidiaries...))
+		rem.addFact("Type of entity", joinNonEmpty(", ", ent.Types...))
+		rem.addFact("Parent companies", joinNonEmpty(", ", ent.ParentCompanies...))
+		rem.addFact("Subsidiaries", joinNonEmpty(", ", ent.Subsidiaries...))
 	}
 	for _, sh := range d.Ships {
 		for _, v := range sh.IMONumbers {
-			ukfAddID(e, IDIMO, ukfIMOPrefix.ReplaceAllString(CleanText(v), ""), "", "IMO number")
+			ukfAddID(e, IDIMO, trimIMOPrefix(v), "", "IMO number")
 		}
-		rem.add("Current owner/operator", xml2Join(", ", sh.OwnerOperators...))
-		rem.add("Current believed flag", xml2Join(", ", sh.Flags...))
-		rem.add("Previous flags", xml2Join(", ", sh.PreviousFlags...))
-		rem.add("Type of ship", xml2Join(", ", sh.Types...))
-		rem.add("Tonnage", xml2Join(", ", sh.Tonnages...))
-		rem.add("Length", xml2Join(", ", sh.Lengths...))
+		rem.addFact("Current owner/operator", joinNonEmpty(", ", sh.OwnerOperators...))
+		rem.addFact("Current believed flag", joinNonEmpty(", ", sh.Flags...))
+		rem.addFact("Previous flags", joinNonEmpty(", ", sh.PreviousFlags...))
+		rem.addFact("Type of ship", joinNonEmpty(", ", sh.Types...))
+		rem.addFact("Tonnage", joinNonEmpty(", ", sh.Tonnages...))
+		rem.addFact("Length", joinNonEmpty(", ", sh.Lengths...))
 	}
-	e.Remarks = rem.String()
+	e.Remarks = rem.join("\n")
 	return e, nil
 }
 
-// ukfIMOPrefix strips "IMO" from "IMO9562233".
-var ukfIMOPrefix = regexp.MustCompile(`(?i)^imo\s*:?\s*`)
-
-func (s *xml2Stream) ukfType(d *ukfDesignation, pos string) EntityType {
+func (s *xmlStream) ukfType(d *ukfDesignation, pos string) EntityType {
 	t, err := ParseEntityType(d.Type)
 	if err != nil {
-		s.tol.note(fmt.Sprintf("unknown IndividualEntityShip %q read from the details", xml2Short(d.Type)), pos)
+		s.tol.note(fmt.Sprintf("unknown IndividualEntityShip %q read from the details", shortQuote(d.Type)), pos)
 	}
 	if t != TypeUnknown {
 		return t
@@ -278,10 +274,10 @@ func (s *xml2Stream) ukfType(d *ukfDesignation, pos string) EntityType {
 }
 
 // ukfName adds one Names/Name.
-func (s *xml2Stream) ukfName(e *Entity, n ukfName, pos string) {
-	given := xml2Join(" ", n.Name1, n.Name2, n.Name3, n.Name4, n.Name5)
+func (s *xmlStream) ukfName(e *Entity, n ukfName, pos string) {
+	given := joinNonEmpty(" ", n.Name1, n.Name2, n.Name3, n.Name4, n.Name5)
 	family := CleanText(n.Name6)
-	full := xml2Join(" ", given, family)
+	full := joinNonEmpty(" ", given, family)
 	if full == "" {
 		return
 	}
@@ -293,7 +289,7 @@ func (s *xml2Stream) ukfName(e *Entity, n ukfName, pos string) {
 	case "":
 		s.tol.note("Name without NameType read as alias", pos)
 	default:
-		s.tol.note(fmt.Sprintf("unknown NameType %q read as alias", xml2Short(n.NameType)), pos)
+		s.tol.note(fmt.Sprintf("unknown NameType %q read as alias", shortQuote(n.NameType)), pos)
 	}
 	if kind != NamePrimary {
 		strength := strings.ToLower(n.AliasStrength)
@@ -311,30 +307,30 @@ func (s *xml2Stream) ukfName(e *Entity, n ukfName, pos string) {
 }
 
 // ukfIndividual adds one IndividualDetails/Individual.
-func (s *xml2Stream) ukfIndividual(e *Entity, rem *xml2Remarks, ind ukfIndividual, pos string) {
+func (s *xmlStream) ukfIndividual(e *Entity, rem *remarkLines, ind ukfIndividual, pos string) {
 	for _, v := range ind.DOBs {
 		v = CleanText(v)
 		if v == "" {
 			continue
 		}
 		if d, ok := ukfParseDOB(v); ok {
-			xml2AddBirthdate(e, Birthdate{Date: d})
+			e.BirthDates = appendDistinct(e.BirthDates, Birthdate{Date: d})
 			continue
 		}
 		s.tol.note("DOB that is no date kept in remarks", pos)
-		rem.add("Date of birth", v)
+		rem.addFact("Date of birth", v)
 	}
 	for _, v := range ind.Nationalities {
-		s.xml2Country(&e.Nationalities, rem, "Nationality", v, pos)
+		s.country(&e.Nationalities, rem, "Nationality", v, pos)
 	}
 	for _, v := range ind.Genders {
-		if g := s.xml2Gender(v, pos); g != "" && e.Gender == "" {
+		if g := s.gender(v, pos); g != "" && e.Gender == "" {
 			e.Gender = g
 		}
 	}
 	for _, v := range ind.Positions {
 		if v = CleanText(v); v != "" {
-			e.Titles = xml2AppendUnique(e.Titles, v)
+			e.Titles = appendFold(e.Titles, v)
 		}
 	}
 	for _, p := range ind.Passports {
@@ -344,8 +340,8 @@ func (s *xml2Stream) ukfIndividual(e *Entity, rem *xml2Remarks, ind ukfIndividua
 		ukfAddID(e, IDNationalID, p.Number, p.Info, "National identifier")
 	}
 	for _, b := range ind.BirthPlaces {
-		if place := xml2Join(", ", b.Town, b.Country); place != "" {
-			e.BirthPlaces = xml2AppendUnique(e.BirthPlaces, place)
+		if place := joinNonEmpty(", ", b.Town, b.Country); place != "" {
+			e.BirthPlaces = appendFold(e.BirthPlaces, place)
 		}
 	}
 }
@@ -365,12 +361,12 @@ func ukfAddID(e *Entity, kind, number, note, label string) {
 	if number == "" {
 		return
 	}
-	xml2AddIdentifier(e, Identifier{Type: kind, Number: number, Label: label, Note: CleanText(note)})
+	e.Identifiers = appendIdentifier(e.Identifiers, Identifier{Type: kind, Number: number, Label: label, Note: CleanText(note)})
 }
 
 func ukfMakeAddress(a ukfAddress) (Address, bool) {
 	addr := Address{
-		Street:     xml2Join(", ", a.Line1, a.Line2, a.Line3, a.Line4, a.Line5),
+		Street:     joinNonEmpty(", ", a.Line1, a.Line2, a.Line3, a.Line4, a.Line5),
 		City:       CleanText(a.Line6),
 		PostalCode: CleanText(a.PostalCode),
 	}
@@ -378,7 +374,7 @@ func ukfMakeAddress(a ukfAddress) (Address, bool) {
 	if code, ok := NormalizeCountry(country); ok {
 		addr.Country = code
 	} else if country != "" {
-		addr.Full = xml2Join(", ", addr.Street, addr.City, addr.PostalCode, country)
+		addr.Full = joinNonEmpty(", ", addr.Street, addr.City, addr.PostalCode, country)
 	}
 	return addr, addr != Address{}
 }

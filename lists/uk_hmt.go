@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -99,7 +100,9 @@ type ukhmtGroup struct {
 	ent        Entity
 	hasPrimary bool
 	listedOn   PartialDate
-	remarks    []string // Other Information texts, then notes on what could not be used
+	remarks    []string // Other Information texts
+	notes      []string // values that could not be used ("DOB: 31/02/1990"), after the texts
+	lastOther  string   // the last Other Information cell read, as written
 }
 
 func newUKHMTReader(format Format, xlsx bool) *ukhmtReader {
@@ -214,7 +217,7 @@ func (p *ukhmtReader) rawCell(cells []string, c int) string {
 
 // cell returns column c of a row, cleaned with CleanText.
 func (p *ukhmtReader) cell(cells []string, c int) string {
-	return CleanText(p.rawCell(cells, c))
+	return sheetClean(p.rawCell(cells, c))
 }
 
 // data reads one name row.
@@ -314,7 +317,7 @@ func (p *ukhmtReader) data(cells []string, line int) error {
 			e.BirthDates = sheetAppendBirthdate(e.BirthDates, Birthdate{Date: d})
 		} else {
 			p.tol.note("DOB not understood (kept in remarks)", p.pos(line))
-			g.remarks = sheetAppendUnique(g.remarks, "DOB: "+dob)
+			g.notes = sheetAppendUnique(g.notes, "DOB: "+dob)
 		}
 	}
 
@@ -331,7 +334,7 @@ func (p *ukhmtReader) data(cells []string, line int) error {
 		}
 		for _, r := range rest {
 			p.tol.note("Nationality not a known country (kept in remarks)", p.pos(line))
-			g.remarks = sheetAppendUnique(g.remarks, "Nationality: "+r)
+			g.notes = sheetAppendUnique(g.notes, "Nationality: "+r)
 		}
 	}
 
@@ -349,9 +352,13 @@ func (p *ukhmtReader) data(cells []string, line int) error {
 	}
 
 	// Other Information: kept whole, with the structured facts lifted out.
-	if other := p.cell(cells, ukOtherInfo); other != "" {
-		g.remarks = sheetAppendUnique(g.remarks, other)
-		p.otherInformation(g, other, line)
+	// A group repeats it on every row; read it again only when it changes.
+	if raw := p.rawCell(cells, ukOtherInfo); raw != g.lastOther {
+		g.lastOther = raw
+		if other := sheetClean(raw); other != "" {
+			g.remarks = sheetAppendUnique(g.remarks, other)
+			p.otherInformation(g, other, line)
+		}
 	}
 
 	if regime := p.cell(cells, ukRegime); regime != "" {
@@ -362,7 +369,7 @@ func (p *ukhmtReader) data(cells []string, line int) error {
 		switch {
 		case !ok:
 			p.tol.note("Listed On not understood (kept in remarks)", p.pos(line))
-			g.remarks = sheetAppendUnique(g.remarks, "Listed On: "+listed)
+			g.notes = sheetAppendUnique(g.notes, "Listed On: "+listed)
 		case g.listedOn.IsZero() || sheetDateBefore(d, g.listedOn):
 			g.listedOn = d
 		}
@@ -449,7 +456,7 @@ func (p *ukhmtReader) finish(format Format, digest string) (*List, error) {
 		}
 		sheetPrimaryFirst(e.Names)
 		e.ListedOn = g.listedOn
-		e.Remarks = strings.Join(g.remarks, "\n")
+		e.Remarks = strings.Join(append(g.remarks, g.notes...), "\n")
 		out = append(out, e)
 	}
 	return &List{
@@ -478,6 +485,29 @@ func sheetFixEncoding(cells []string, tol *tolerances, position string) {
 		}
 		tol.note("Latin-1 (Windows-1252) bytes, converted to UTF-8", position)
 	}
+}
+
+// sheetClean is CleanText without the allocation when s is clean already
+// (no leading, trailing or repeated spaces, no other white space).
+func sheetClean(s string) string {
+	space := true // at the start, a space is leading
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return CleanText(s)
+			}
+			space = true
+		case r < 0x80 && r >= 0x21 && r != 0x7f, r >= 0x80 && !unicode.IsSpace(r):
+			space = false
+		default:
+			return CleanText(s)
+		}
+	}
+	if space && s != "" {
+		return CleanText(s)
+	}
+	return s
 }
 
 // sheetBlankRow reports whether every cell is empty or white space.
@@ -554,7 +584,11 @@ func ukhmtTaggedRefs(s, tag string) []string {
 	if i < 0 {
 		return nil
 	}
-	words := strings.Fields(s[i+len(tag):])
+	rest := s[i+len(tag):]
+	if len(rest) > 256 {
+		rest = rest[:256] // the references come first; a cut word is no reference
+	}
+	words := strings.Fields(rest)
 	var refs []string
 	for j := 0; j < len(words) && j < 12; j++ {
 		w := words[j]

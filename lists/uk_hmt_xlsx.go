@@ -45,7 +45,7 @@ import (
 // Values that repeat across a group's rows are kept once. The workbook is a
 // zip container, so the whole input is read into memory before the sheet's
 // rows are streamed with excelize's row iterator; inputs over 256 MiB, or
-// that unpack to over 1 GiB, are refused with [ErrTooLarge]. Input that is
+// that unpack to over 256 MiB, are refused with [ErrTooLarge]. Input that is
 // not an xlsx workbook wraps [ErrSyntax]; other errors are as for
 // [ParseUKHMTCSV], with the spreadsheet row as Line and the cell (such as
 // "AJ7") as Element.
@@ -74,10 +74,12 @@ func ParseUKHMTXLSX(r io.Reader) (*List, error) {
 }
 
 // Limits on a workbook: its bytes, and the sum of its parts' unpacked sizes
-// (a zip bomb guard).
+// (a zip bomb guard; OFSI's ConList.xlsx unpacks to 17 MB). deflateMaxRatio
+// bounds how much deflate can expand a part (1032:1, rounded up).
 const (
 	workbookMaxBytes    = 256 << 20
-	workbookMaxUnpacked = 1 << 30
+	workbookMaxUnpacked = 256 << 20
+	deflateMaxRatio     = 1100
 )
 
 // workbook streams the rows of one sheet of an xlsx file.
@@ -111,8 +113,16 @@ func openWorkbook(d *digestReader, source, preferred string) (*workbook, error) 
 	if err != nil {
 		return nil, &ParseError{Source: source, Err: fmt.Errorf("%w: not an xlsx workbook: %w", ErrSyntax, err)}
 	}
+	// excelize allocates each part at the size the zip directory declares,
+	// so check the declarations before it reads them: no part can be
+	// larger than the file or expand more than deflate allows, and all of
+	// them together stay under workbookMaxUnpacked.
 	var unpacked uint64
 	for _, zf := range zr.File {
+		if zf.CompressedSize64 > uint64(len(b)) || zf.UncompressedSize64 > zf.CompressedSize64*deflateMaxRatio+64 {
+			return nil, &ParseError{Source: source, Element: zf.Name,
+				Err: fmt.Errorf("%w: zip part %q declares impossible sizes", ErrSyntax, zf.Name)}
+		}
 		unpacked += zf.UncompressedSize64
 		if unpacked > workbookMaxUnpacked {
 			return nil, &ParseError{Source: source, Err: fmt.Errorf("%w: workbook unpacks to over %d bytes", ErrTooLarge, workbookMaxUnpacked)}

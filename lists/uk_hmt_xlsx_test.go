@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -558,4 +559,48 @@ func FuzzParseSheetXML(f *testing.F) {
 		l, err = ParseAUDFATXLSX(bytes.NewReader(b))
 		checkSheetParse(t, l, err, "au-dfat:", b)
 	})
+}
+
+// sheetDeclareSize returns workbook b with the central-directory entry of
+// part name claiming size unpacked bytes.
+func sheetDeclareSize(t testing.TB, b []byte, name string, size uint32) []byte {
+	t.Helper()
+	out := append([]byte(nil), b...)
+	for i := 0; i+46 <= len(out); i++ {
+		if string(out[i:i+4]) != "PK\x01\x02" {
+			continue
+		}
+		n := int(out[i+28]) | int(out[i+29])<<8
+		if i+46+n <= len(out) && string(out[i+46:i+46+n]) == name {
+			out[i+24], out[i+25], out[i+26], out[i+27] = byte(size), byte(size>>8), byte(size>>16), byte(size>>24)
+			return out
+		}
+	}
+	t.Fatalf("no part %s", name)
+	return nil
+}
+
+// TestParseUKHMTXLSXDeclaredSizeBomb is the regression test for a fuzzer
+// find: a 9 KB workbook whose zip directory claims a 520 MB part made
+// excelize allocate 500 MB before noticing the lie. Such declarations are
+// now refused before excelize sees them.
+func TestParseUKHMTXLSXDeclaredSizeBomb(t *testing.T) {
+	b := sheetDeclareSize(t, sheetFixture(t, "uk-hmt-xlsx", "conlist.xlsx"), "xl/_rels/workbook.xml.rels", 520094436)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := ParseUKHMTXLSX(bytes.NewReader(b))
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrSyntax) {
+		t.Fatalf("err = %v, want ErrSyntax", err)
+	}
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Element != "xl/_rels/workbook.xml.rels" {
+		t.Errorf("err = %#v, want the part named", err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 16<<20 {
+		t.Errorf("allocated %d bytes on a 9 KB input", n)
+	}
+	if _, err := ParseAUDFATXLSX(bytes.NewReader(b)); !errors.Is(err, ErrSyntax) {
+		t.Errorf("AU: err = %v, want ErrSyntax", err)
+	}
 }

@@ -1,19 +1,11 @@
 package lists
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
-	"time"
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 )
 
 // ParseUNXML parses the UN Security Council consolidated list
@@ -60,7 +52,7 @@ import (
 // *ParseError with Source "UN-SC un-xml", the line of the record and the
 // field. A file without records is ErrEmpty.
 func ParseUNXML(r io.Reader) (*List, error) {
-	s := newXML2Stream(r, SourceUNSC, FormatUNXML)
+	s := newXMLStream(r, SourceUNSC, FormatUNXML, xmlUNConventions)
 	l := &List{Source: SourceUNSC, Format: FormatUNXML}
 	seen := make(map[string]int)
 	onRoot := func(root xml.StartElement) error {
@@ -68,7 +60,7 @@ func ParseUNXML(r io.Reader) (*List, error) {
 			if a.Name.Local != "dateGenerated" {
 				continue
 			}
-			t, err := xml2ParseTimestamp(a.Value)
+			t, err := parseTimestamp(a.Value)
 			if err != nil {
 				return s.fieldError(s.line(), "CONSOLIDATED_LIST", "dateGenerated", err)
 			}
@@ -100,7 +92,7 @@ func ParseUNXML(r io.Reader) (*List, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.finish(l)
+	return s.finish(l, "CONSOLIDATED_LIST")
 }
 
 // unRecord is one INDIVIDUAL or ENTITY element.
@@ -167,7 +159,7 @@ type unDocument struct {
 }
 
 // unEntity maps one decoded record; element is INDIVIDUAL or ENTITY.
-func (s *xml2Stream) unEntity(rec *unRecord, element string, line int) (*Entity, error) {
+func (s *xmlStream) unEntity(rec *unRecord, element string, line int) (*Entity, error) {
 	pos := fmt.Sprintf("line %d", line)
 	ref := strings.TrimSpace(rec.Reference)
 	if ref == "" {
@@ -180,10 +172,10 @@ func (s *xml2Stream) unEntity(rec *unRecord, element string, line int) (*Entity,
 	if element == "INDIVIDUAL" {
 		e.Type = TypePerson
 	}
-	var rem xml2Remarks
-	rem.add("", rec.Comments)
+	var rem remarkLines
+	rem.addFact("", rec.Comments)
 
-	full := xml2Join(" ", rec.First, rec.Second, rec.Third, rec.Fourth)
+	full := joinNonEmpty(" ", rec.First, rec.Second, rec.Third, rec.Fourth)
 	if full == "" {
 		full = CleanText(rec.OriginalScript)
 	}
@@ -197,10 +189,10 @@ func (s *xml2Stream) unEntity(rec *unRecord, element string, line int) (*Entity,
 	}
 
 	if v := CleanText(rec.ListType); v != "" {
-		e.Programs = xml2AppendUnique(e.Programs, v)
+		e.Programs = appendFold(e.Programs, v)
 	}
 	if v := strings.TrimSpace(rec.ListedOn); v != "" {
-		d, err := xml2ParseXSDate(v)
+		d, err := ParseDate(v)
 		if err != nil {
 			return nil, s.fieldError(line, element, "LISTED_ON", err)
 		}
@@ -208,12 +200,12 @@ func (s *xml2Stream) unEntity(rec *unRecord, element string, line int) (*Entity,
 	}
 	for _, t := range append(rec.Titles, rec.Designations...) {
 		if v := CleanText(t); v != "" {
-			e.Titles = xml2AppendUnique(e.Titles, v)
+			e.Titles = appendFold(e.Titles, v)
 		}
 	}
-	e.Gender = s.xml2Gender(rec.Gender, pos)
+	e.Gender = s.gender(rec.Gender, pos)
 	for _, n := range rec.Nationalities {
-		s.xml2Country(&e.Nationalities, &rem, "Nationality", n, pos)
+		s.country(&e.Nationalities, &rem, "Nationality", n, pos)
 	}
 	for _, d := range rec.BirthDates {
 		if err := s.unBirthdate(e, &rem, d, pos); err != nil {
@@ -221,12 +213,12 @@ func (s *xml2Stream) unEntity(rec *unRecord, element string, line int) (*Entity,
 		}
 	}
 	for _, p := range rec.BirthPlaces {
-		text := xml2Join(", ", p.Street, p.City, p.State, p.Country)
+		text := joinNonEmpty(", ", p.Street, p.City, p.State, p.Country)
 		if n := CleanText(p.Note); n != "" {
-			text = xml2Join(" ", text, "("+strings.Trim(n, "()")+")")
+			text = joinNonEmpty(" ", text, "("+strings.Trim(n, "()")+")")
 		}
 		if text != "" {
-			e.BirthPlaces = xml2AppendUnique(e.BirthPlaces, text)
+			e.BirthPlaces = appendFold(e.BirthPlaces, text)
 		}
 	}
 	for _, a := range rec.Aliases {
@@ -240,12 +232,12 @@ func (s *xml2Stream) unEntity(rec *unRecord, element string, line int) (*Entity,
 	for _, d := range rec.Documents {
 		unDocumentTo(e, &rem, d)
 	}
-	e.Remarks = rem.String()
+	e.Remarks = rem.join("\n")
 	return e, nil
 }
 
 // unAlias adds the names of one alias element.
-func (s *xml2Stream) unAlias(e *Entity, rem *xml2Remarks, a unAlias, pos string) {
+func (s *xmlStream) unAlias(e *Entity, rem *remarkLines, a unAlias, pos string) {
 	names := unSplitAlias(a.Name)
 	note := CleanText(a.Note)
 	kind := NameAlias
@@ -256,7 +248,7 @@ func (s *xml2Stream) unAlias(e *Entity, rem *xml2Remarks, a unAlias, pos string)
 	case "f.k.a.", "fka", "f.k.a":
 		kind = NameFormerly
 	default:
-		s.tol.note(fmt.Sprintf("unknown alias QUALITY %q read as alias", xml2Short(a.Quality)), pos)
+		s.tol.note(fmt.Sprintf("unknown alias QUALITY %q read as alias", shortQuote(a.Quality)), pos)
 	}
 	if lower := strings.ToLower(note); strings.Contains(lower, "formerly") || strings.Contains(lower, "previously listed") {
 		kind = NameFormerly
@@ -269,37 +261,37 @@ func (s *xml2Stream) unAlias(e *Entity, rem *xml2Remarks, a unAlias, pos string)
 		return
 	}
 	if note != "" {
-		rem.add("Alias "+names[0], note)
+		rem.addFact("Alias "+names[0], note)
 	}
 }
 
 // unAliasBirth adds the date and place of birth an alias element carries.
-func (s *xml2Stream) unAliasBirth(e *Entity, rem *xml2Remarks, a unAlias, pos string) {
+func (s *xmlStream) unAliasBirth(e *Entity, rem *remarkLines, a unAlias, pos string) {
 	names := unSplitAlias(a.Name)
 	if len(names) == 0 {
 		return
 	}
 	if v := strings.TrimSpace(a.DateOfBirth); v != "" {
-		if d, err := xml2ParseXSDate(v); err == nil {
-			xml2AddBirthdate(e, Birthdate{Date: d})
+		if d, err := ParseDate(v); err == nil {
+			e.BirthDates = appendDistinct(e.BirthDates, Birthdate{Date: d})
 		} else {
 			s.tol.note("alias DATE_OF_BIRTH that is no date kept in remarks", pos)
-			rem.add("Alias "+names[0]+" date of birth", v)
+			rem.addFact("Alias "+names[0]+" date of birth", v)
 		}
 	}
-	if place := xml2Join(", ", a.CityOfBirth, a.CountryOfBirth); place != "" {
-		e.BirthPlaces = xml2AppendUnique(e.BirthPlaces, place)
+	if place := joinNonEmpty(", ", a.CityOfBirth, a.CountryOfBirth); place != "" {
+		e.BirthPlaces = appendFold(e.BirthPlaces, place)
 	}
 }
 
-// xml2FieldErr is a failure inside a child element, before it is positioned.
-type xml2FieldErr struct {
+// unFieldErr is a failure inside a child element, before it is positioned.
+type unFieldErr struct {
 	field string
 	err   error
 }
 
 // unBirthdate adds one INDIVIDUAL_DATE_OF_BIRTH.
-func (s *xml2Stream) unBirthdate(e *Entity, rem *xml2Remarks, d unDOB, pos string) *xml2FieldErr {
+func (s *xmlStream) unBirthdate(e *Entity, rem *remarkLines, d unDOB, pos string) *unFieldErr {
 	note := CleanText(d.Note)
 	lowNote := strings.ToLower(strings.TrimSuffix(note, "."))
 	var b Birthdate
@@ -308,7 +300,7 @@ func (s *xml2Stream) unBirthdate(e *Entity, rem *xml2Remarks, d unDOB, pos strin
 	case "APPROXIMATELY":
 		b.Circa = true
 	default:
-		s.tol.note(fmt.Sprintf("unknown TYPE_OF_DATE %q read as EXACT", xml2Short(d.Type)), pos)
+		s.tol.note(fmt.Sprintf("unknown TYPE_OF_DATE %q read as EXACT", shortQuote(d.Type)), pos)
 	}
 	if lowNote == "approximately" || lowNote == "approx" || lowNote == "circa" {
 		b.Circa = true
@@ -320,12 +312,12 @@ func (s *xml2Stream) unBirthdate(e *Entity, rem *xml2Remarks, d unDOB, pos strin
 	var err error
 	switch {
 	case date != "":
-		if b.Date, err = xml2ParseXSDate(date); err != nil {
-			return &xml2FieldErr{"DATE", err}
+		if b.Date, err = ParseDate(date); err != nil {
+			return &unFieldErr{"DATE", err}
 		}
 	case year != "":
-		if b.Date, err = xml2ParseYear(year); err != nil {
-			return &xml2FieldErr{"YEAR", err}
+		if b.Date, err = parseYear(year); err != nil {
+			return &unFieldErr{"YEAR", err}
 		}
 		if m, ok := monthNames[lowNote]; ok { // YEAR 1958 with NOTE "Sep."
 			b.Date.Month = m
@@ -335,30 +327,30 @@ func (s *xml2Stream) unBirthdate(e *Entity, rem *xml2Remarks, d unDOB, pos strin
 		if from == "" {
 			from, to = to, ""
 		}
-		if b.Date, err = xml2ParseYear(from); err != nil {
-			return &xml2FieldErr{"FROM_YEAR", err}
+		if b.Date, err = parseYear(from); err != nil {
+			return &unFieldErr{"FROM_YEAR", err}
 		}
 		if to != "" && to != from {
-			if b.To, err = xml2ParseYear(to); err != nil {
-				return &xml2FieldErr{"TO_YEAR", err}
+			if b.To, err = parseYear(to); err != nil {
+				return &unFieldErr{"TO_YEAR", err}
 			}
 		}
 	case note != "":
 		// The date is only in NOTE: "Nov. 1973", "24/06/1402 (Hijri Calendar)".
-		if dn, perr := xml2ParseLooseDate(note); perr == nil {
+		if dn, perr := ParseDate(note); perr == nil {
 			b.Date = dn
 			note = ""
 		}
 	}
 	if !b.Date.IsZero() {
-		xml2AddBirthdate(e, b)
+		e.BirthDates = appendDistinct(e.BirthDates, b)
 	}
 	if note != "" {
 		label := "Date of birth"
 		if !b.Date.IsZero() {
 			label += " " + b.String()
 		}
-		rem.add(label, note)
+		rem.addFact(label, note)
 	}
 	return nil
 }
@@ -376,9 +368,9 @@ func unMakeAddress(a unAddress) (Address, bool) {
 	}
 	note := CleanText(a.Note)
 	if (country != "" && addr.Country == "") || note != "" {
-		addr.Full = xml2Join(", ", addr.Street, addr.City, addr.Region, addr.PostalCode, country)
+		addr.Full = joinNonEmpty(", ", addr.Street, addr.City, addr.Region, addr.PostalCode, country)
 		if note != "" {
-			addr.Full = xml2Join(" ", addr.Full, "("+strings.Trim(note, "()")+")")
+			addr.Full = joinNonEmpty(" ", addr.Full, "("+strings.Trim(note, "()")+")")
 		}
 	}
 	return addr, addr != Address{}
@@ -386,7 +378,7 @@ func unMakeAddress(a unAddress) (Address, bool) {
 
 // unDocumentTo adds one INDIVIDUAL_DOCUMENT as an identifier, or to the
 // remarks when it has no number.
-func unDocumentTo(e *Entity, rem *xml2Remarks, d unDocument) {
+func unDocumentTo(e *Entity, rem *remarkLines, d unDocument) {
 	t1 := strings.Trim(CleanText(d.Type), " :")
 	t2 := strings.Trim(CleanText(d.Type2), " :")
 	kind := unDocumentType(t2)
@@ -400,7 +392,7 @@ func unDocumentTo(e *Entity, rem *xml2Remarks, d unDocument) {
 	if kind == "" {
 		kind = IDOther
 	}
-	number, extra, hint := xml2SplitNumber(d.Number)
+	number, extra, hint := splitDocumentNumber(d.Number)
 	country, ok := NormalizeCountry(d.IssuingCountry)
 	if !ok {
 		country, ok = NormalizeCountry(d.CountryOfIssue)
@@ -411,45 +403,37 @@ func unDocumentTo(e *Entity, rem *xml2Remarks, d unDocument) {
 	if strings.EqualFold(extra, label) {
 		extra = ""
 	}
-	note := xml2Join("; ", extra, d.Note)
+	note := joinNonEmpty("; ", extra, d.Note)
 	if v := CleanText(d.DateOfIssue); v != "" {
-		note = xml2Join("; ", note, "issued "+v)
+		note = joinNonEmpty("; ", note, "issued "+v)
 	}
 	if v := CleanText(d.CityOfIssue); v != "" {
-		note = xml2Join("; ", note, "issued in "+v)
+		note = joinNonEmpty("; ", note, "issued in "+v)
 	}
 	if number == "" {
 		if note != "" {
-			rem.add(xml2Join(" ", "Document", "("+label+")"), note)
+			rem.addFact(joinNonEmpty(" ", "Document", "("+label+")"), note)
 		}
 		return
 	}
-	xml2AddIdentifier(e, Identifier{Type: kind, Number: number, Country: country, Label: label, Note: note})
+	e.Identifiers = appendIdentifier(e.Identifiers, Identifier{Type: kind, Number: number, Country: country, Label: label, Note: note})
 }
 
 // unDocumentType classifies the UN's document wording, or returns "" when
 // the wording says nothing ("number:").
 func unDocumentType(s string) string {
 	l := strings.ToLower(s)
-	has := func(words ...string) bool {
-		for _, w := range words {
-			if strings.Contains(l, w) {
-				return true
-			}
-		}
-		return false
-	}
 	switch {
 	case l == "":
 		return ""
-	case has("passport", "passeport", "pasaporte", "travel document", "laissez-passer"):
+	case containsAny(l, "passport", "passeport", "pasaporte", "travel document", "laissez-passer"):
 		return IDPassport
-	case has("fiscal code", "tax"):
+	case containsAny(l, "fiscal code", "tax"):
 		return IDTaxID
-	case has("birth certificate", "ration card", "driver", "student", "voter", "military",
+	case containsAny(l, "birth certificate", "ration card", "driver", "student", "voter", "military",
 		"residential card", "certificate", "ex-serviceman", "fardc", "other id"):
 		return IDOther
-	case has("national", "identi", "tazkira", "civil", "personal", "social security", "id card"):
+	case containsAny(l, "national", "identi", "tazkira", "civil", "personal", "social security", "id card"):
 		return IDNationalID
 	}
 	return ""
@@ -474,527 +458,26 @@ func unSplitAlias(s string) []string {
 	emit := func(n string) {
 		n = strings.TrimSpace(unSubUnit.ReplaceAllString(unOriginalScript.ReplaceAllString(n, ""), ""))
 		n = strings.TrimRight(n, ",; ")
-		if n != "" && xml2HasLetter(n) {
+		if n != "" && hasLetterOrDigit(n) {
 			out = append(out, n)
 		}
 	}
-	for _, part := range xml2SplitTopLevel(s, ';') {
+	for _, part := range splitTopLevel(s, ';') {
 		for _, p := range unEnumeration.Split(part, -1) {
 			p = strings.TrimSpace(p)
-			outer, inner := xml2TrailingParen(p)
+			outer, inner := trailingParen(p)
 			listLike := inner != "" && outer != "" &&
-				(strings.Contains(inner, ";") || xml2ScriptsDiffer(outer, inner) ||
+				(strings.Contains(inner, ";") || scriptsDiffer(outer, inner) ||
 					unOriginalScript.MatchString(inner))
 			if !listLike {
 				emit(p)
 				continue
 			}
 			emit(outer)
-			for _, n := range xml2SplitTopLevel(inner, ';') {
+			for _, n := range splitTopLevel(inner, ';') {
 				emit(n)
 			}
 		}
 	}
 	return out
-}
-
-// ---------------------------------------------------------------------------
-// Streaming plumbing shared by ParseUNXML, ParseUKFCDOXML and ParseCASEMAXML.
-
-// xml2Stream reads one XML list file: it hashes every byte, strips a BOM,
-// repairs Latin-1 bytes and XML-illegal control characters in a file that
-// claims UTF-8 (recording both as tolerated), and positions every error.
-type xml2Stream struct {
-	src string // ParseError.Source: "UN-SC un-xml"
-	dig *digestReader
-	in  *xml2Repair
-	dec *xml.Decoder
-	tol *tolerances
-}
-
-func newXML2Stream(r io.Reader, source Source, format Format) *xml2Stream {
-	s := &xml2Stream{src: string(source) + " " + string(format), dig: newDigestReader(r), tol: &tolerances{}}
-	br := bufio.NewReaderSize(s.dig, 64<<10)
-	if head, _ := br.Peek(3); bytes.Equal(head, []byte("\xef\xbb\xbf")) {
-		_, _ = br.Discard(3)
-		s.tol.note("UTF-8 byte-order mark skipped", "line 1")
-	}
-	head, _ := br.Peek(512)
-	s.in = &xml2Repair{r: br, tol: s.tol, line: 1}
-	switch enc := xml2DeclaredEncoding(head); enc {
-	case "", "utf-8", "utf8":
-	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii":
-		s.in.latin1 = true
-	default:
-		s.in.badEncoding = enc
-	}
-	s.dec = xml.NewDecoder(s.in)
-	// The bytes are UTF-8 by the time the decoder sees them.
-	s.dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
-	return s
-}
-
-// xml2DeclaredEncoding returns the lower-cased encoding of the XML
-// declaration at the start of head, or "".
-func xml2DeclaredEncoding(head []byte) string {
-	if !bytes.HasPrefix(head, []byte("<?xml")) {
-		return ""
-	}
-	end := bytes.Index(head, []byte("?>"))
-	if end < 0 {
-		return ""
-	}
-	decl := string(head[:end])
-	i := strings.Index(decl, "encoding")
-	if i < 0 {
-		return ""
-	}
-	rest := strings.TrimLeft(decl[i+len("encoding"):], " \t\r\n")
-	rest = strings.TrimLeft(strings.TrimPrefix(rest, "="), " \t\r\n")
-	if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
-		return ""
-	}
-	q := rest[0]
-	rest = rest[1:]
-	if j := strings.IndexByte(rest, q); j >= 0 {
-		return strings.ToLower(strings.TrimSpace(rest[:j]))
-	}
-	return ""
-}
-
-func (s *xml2Stream) line() int {
-	l, _ := s.dec.InputPos()
-	return l
-}
-
-// fieldError positions an error wrapping a sentinel.
-func (s *xml2Stream) fieldError(line int, element, field string, err error) error {
-	return &ParseError{Source: s.src, Line: line, Element: element, Field: field, Err: err}
-}
-
-// fail turns an error of the decoder into a *ParseError: reading errors keep
-// their cause, everything else is ErrSyntax.
-func (s *xml2Stream) fail(err error) error {
-	var pe *ParseError
-	if errors.As(err, &pe) {
-		return err
-	}
-	if s.in.err != nil && s.in.err != io.EOF && errors.Is(err, s.in.err) {
-		return &ParseError{Source: s.src, Line: s.line(), Err: err}
-	}
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return &ParseError{Source: s.src, Line: se.Line, Err: fmt.Errorf("%w: %s", ErrSyntax, se.Msg)}
-	}
-	return &ParseError{Source: s.src, Line: s.line(), Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
-}
-
-// walk reads the whole document. It checks the root element's name (calling
-// onRoot with it), and hands each start element named in records, at any
-// depth below the root, to its handler with the element's line; the handler
-// must consume the element (DecodeElement or Skip).
-func (s *xml2Stream) walk(root string, onRoot func(xml.StartElement) error,
-	records map[string]func(xml.StartElement, int) error) error {
-	if s.in.badEncoding != "" {
-		return &ParseError{Source: s.src, Line: 1, Element: "?xml", Field: "encoding",
-			Err: fmt.Errorf("%w: unsupported encoding %q", ErrSyntax, xml2Short(s.in.badEncoding))}
-	}
-	depth, roots := 0, 0
-	for {
-		tok, err := s.dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return s.fail(err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if depth == 0 {
-				roots++
-				if roots > 1 {
-					return s.fieldError(s.line(), t.Name.Local, "", fmt.Errorf("%w: second root element", ErrSyntax))
-				}
-				if t.Name.Local != root {
-					return s.fieldError(s.line(), t.Name.Local, "",
-						fmt.Errorf("%w: root element is <%s>, want <%s>", ErrUnknownFormat, xml2Short(t.Name.Local), root))
-				}
-				if err := onRoot(t); err != nil {
-					return err
-				}
-				depth++
-				continue
-			}
-			if h, ok := records[t.Name.Local]; ok {
-				if err := h(t, s.line()); err != nil {
-					return err
-				}
-				continue
-			}
-			depth++
-		case xml.EndElement:
-			depth--
-		case xml.CharData:
-			if depth == 0 && len(bytes.TrimSpace(t)) > 0 {
-				return s.fieldError(s.line(), "", "", fmt.Errorf("%w: text outside the root element", ErrSyntax))
-			}
-		}
-	}
-	if roots == 0 {
-		return &ParseError{Source: s.src, Line: s.line(), Err: fmt.Errorf("%w: no <%s> element", ErrEmpty, root)}
-	}
-	return nil
-}
-
-// finish drains the input, records the digest and the tolerances, and
-// rejects a list without entities.
-func (s *xml2Stream) finish(l *List) (*List, error) {
-	if err := s.dig.drain(); err != nil {
-		return nil, &ParseError{Source: s.src, Line: s.line(), Err: err}
-	}
-	if len(l.Entities) == 0 {
-		return nil, &ParseError{Source: s.src, Line: s.line(), Err: ErrEmpty}
-	}
-	l.SHA256 = s.dig.sum()
-	l.Tolerated = s.tol.list()
-	return l, nil
-}
-
-// xml2Repair hands the decoder valid UTF-8: in a file that claims UTF-8 it
-// reads each byte that is not part of a UTF-8 sequence as Windows-1252
-// (a superset of Latin-1); in a file that declares Latin-1 or Windows-1252
-// it converts every byte. It drops the C0 control characters XML 1.0
-// forbids. Both repairs are noted as tolerated.
-type xml2Repair struct {
-	r           io.Reader
-	tol         *tolerances
-	latin1      bool   // the file declares a single-byte encoding
-	badEncoding string // the file declares an encoding we do not read
-	buf         []byte
-	carry       []byte // an incomplete UTF-8 sequence from the last read
-	out         []byte // converted bytes not yet returned
-	obuf        []byte
-	line        int
-	err         error
-}
-
-func (x *xml2Repair) Read(p []byte) (int, error) {
-	for len(x.out) == 0 {
-		if x.err != nil {
-			return 0, x.err
-		}
-		x.fill()
-	}
-	n := copy(p, x.out)
-	x.out = x.out[n:]
-	return n, nil
-}
-
-func (x *xml2Repair) fill() {
-	if x.buf == nil {
-		x.buf = make([]byte, 32<<10)
-	}
-	k := copy(x.buf, x.carry)
-	n, err := x.r.Read(x.buf[k:])
-	data := x.buf[:k+n]
-	x.carry = x.carry[:0]
-	if err != nil {
-		x.err = err
-	}
-	out := x.obuf[:0]
-	for i := 0; i < len(data); {
-		c := data[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c == '\n':
-				x.line++
-			case c < 0x20 && c != '\t' && c != '\r':
-				x.tol.note("control character dropped", fmt.Sprintf("line %d", x.line))
-				continue
-			}
-			out = append(out, c)
-			continue
-		}
-		if !x.latin1 {
-			r, size := utf8.DecodeRune(data[i:])
-			if r != utf8.RuneError || size > 1 {
-				out = append(out, data[i:i+size]...)
-				i += size
-				continue
-			}
-			if x.err == nil && !utf8.FullRune(data[i:]) {
-				x.carry = append(x.carry, data[i:]...)
-				break
-			}
-			x.tol.note("byte that is not UTF-8 read as Latin-1", fmt.Sprintf("line %d", x.line))
-		}
-		out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(c))
-		i++
-	}
-	x.obuf = out
-	x.out = out
-}
-
-// ---------------------------------------------------------------------------
-// Small value helpers shared by the three parsers.
-
-// xml2Remarks collects remark lines.
-type xml2Remarks struct{ lines []string }
-
-// add appends "label: value" (or value alone), cleaned; empty values are skipped.
-func (r *xml2Remarks) add(label, value string) {
-	value = CleanText(value)
-	if value == "" {
-		return
-	}
-	if label != "" {
-		value = label + ": " + value
-	}
-	for _, l := range r.lines {
-		if l == value {
-			return
-		}
-	}
-	r.lines = append(r.lines, value)
-}
-
-func (r *xml2Remarks) String() string { return strings.Join(r.lines, "\n") }
-
-// xml2Join cleans each part and joins the non-empty ones with sep.
-func xml2Join(sep string, parts ...string) string {
-	var b strings.Builder
-	for _, p := range parts {
-		p = CleanText(p)
-		if p == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(p)
-	}
-	return b.String()
-}
-
-func xml2AppendUnique(list []string, v string) []string {
-	for _, x := range list {
-		if strings.EqualFold(x, v) {
-			return list
-		}
-	}
-	return append(list, v)
-}
-
-func xml2AddBirthdate(e *Entity, b Birthdate) {
-	for _, x := range e.BirthDates {
-		if x == b {
-			return
-		}
-	}
-	e.BirthDates = append(e.BirthDates, b)
-}
-
-func xml2AddIdentifier(e *Entity, id Identifier) {
-	for _, x := range e.Identifiers {
-		if x.Type == id.Type && strings.EqualFold(x.Number, id.Number) && x.Country == id.Country {
-			return
-		}
-	}
-	e.Identifiers = append(e.Identifiers, id)
-}
-
-// xml2Country appends the ISO code of a country to codes, or keeps a value
-// that is no country in the remarks under label.
-func (s *xml2Stream) xml2Country(codes *[]string, rem *xml2Remarks, label, v, pos string) {
-	v = CleanText(v)
-	switch strings.ToLower(v) {
-	case "":
-		return
-	case "na", "n/a", "n.a.", "unknown", "-":
-		s.tol.note(strings.ToLower(label)+" placeholder ignored", pos)
-		return
-	}
-	if code, ok := NormalizeCountry(v); ok {
-		*codes = xml2AppendUnique(*codes, code)
-		return
-	}
-	s.tol.note(strings.ToLower(label)+" that is no known country kept in remarks", pos)
-	rem.add(label, v)
-}
-
-// xml2Gender maps "Male"/"Female" to "male"/"female".
-func (s *xml2Stream) xml2Gender(v, pos string) string {
-	switch g := strings.ToLower(CleanText(v)); g {
-	case "male", "m":
-		return "male"
-	case "female", "f":
-		return "female"
-	case "":
-	default:
-		s.tol.note(fmt.Sprintf("gender %q ignored", xml2Short(v)), pos)
-	}
-	return ""
-}
-
-// xml2ParseYear parses a four-digit year.
-func xml2ParseYear(v string) (PartialDate, error) {
-	d, err := ParseDate(v)
-	if err != nil {
-		return PartialDate{}, err
-	}
-	if d.Month != 0 || d.Day != 0 || d.Year == 0 {
-		return PartialDate{}, valueError(v)
-	}
-	return d, nil
-}
-
-// xml2ParseXSDate parses a date, accepting the time-zone suffix an
-// xs:date may carry ("2015-04-07-04:00", "2015-04-07Z").
-func xml2ParseXSDate(v string) (PartialDate, error) {
-	v = strings.TrimSpace(v)
-	if len(v) > 10 && v[4] == '-' && v[7] == '-' {
-		switch z := v[10:]; {
-		case z == "Z", len(z) == 6 && (z[0] == '+' || z[0] == '-') && z[3] == ':':
-			v = v[:10]
-		}
-	}
-	return ParseDate(v)
-}
-
-// xml2ParseLooseDate is ParseDate that also reads abbreviated month names
-// with a dot ("Nov. 1973", "10 Dec. 1948").
-func xml2ParseLooseDate(v string) (PartialDate, error) {
-	d, err := ParseDate(v)
-	if err == nil || !strings.ContainsFunc(v, unicode.IsLetter) {
-		return d, err
-	}
-	return ParseDate(CleanText(strings.ReplaceAll(v, ".", " ")))
-}
-
-// xml2ParseTimestamp parses an RFC 3339 timestamp or a full date (ISO or
-// day first) into a UTC time.
-func xml2ParseTimestamp(v string) (time.Time, error) {
-	v = strings.TrimSpace(v)
-	if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
-		return t.UTC(), nil
-	}
-	d, err := ParseDate(v)
-	if err != nil {
-		return time.Time{}, err
-	}
-	if d.Year == 0 || d.Month == 0 || d.Day == 0 {
-		return time.Time{}, valueError(v)
-	}
-	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC), nil
-}
-
-// xml2Short quotes at most 40 bytes of an unexpected value in a note.
-func xml2Short(v string) string {
-	v = CleanText(v)
-	if len(v) > 40 {
-		v = strings.ToValidUTF8(v[:40], "") + "…"
-	}
-	return v
-}
-
-func xml2HasLetter(s string) bool {
-	for _, r := range s {
-		if r >= utf8.RuneSelf || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9') {
-			return true
-		}
-	}
-	return false
-}
-
-// xml2ScriptsDiffer reports whether a and b are written in different
-// scripts (text without letters differs from nothing).
-func xml2ScriptsDiffer(a, b string) bool {
-	sa, sb := DetectScript(a), DetectScript(b)
-	return sa != "Zyyy" && sb != "Zyyy" && sa != sb
-}
-
-// xml2SplitTopLevel splits s on sep where it is not inside parentheses.
-func xml2SplitTopLevel(s string, sep rune) []string {
-	var out []string
-	depth, start := 0, 0
-	for i, r := range s {
-		switch r {
-		case '(':
-			depth++
-		case ')':
-			if depth > 0 {
-				depth--
-			}
-		case sep:
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + utf8.RuneLen(r)
-			}
-		}
-	}
-	return append(out, s[start:])
-}
-
-// xml2TrailingParen splits "Name (Other)" into "Name" and "Other" when s
-// ends with a balanced parenthesis; otherwise it returns s, "".
-func xml2TrailingParen(s string) (outer, inner string) {
-	s = strings.TrimSpace(s)
-	if !strings.HasSuffix(s, ")") {
-		return s, ""
-	}
-	depth := 0
-	for i := len(s) - 1; i >= 0; i-- {
-		switch s[i] {
-		case ')':
-			depth++
-		case '(':
-			depth--
-			if depth == 0 {
-				return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1])
-			}
-		}
-	}
-	return s, ""
-}
-
-var (
-	// xml2NumberMarker finds "number", "passport", "no.", "nr.", "N°" or ":" before a
-	// document number.
-	xml2NumberMarker = regexp.MustCompile(`(?i)number|passport|\bno\.|\bnr\.|n°|:`)
-	xml2HasDigit     = regexp.MustCompile(`[0-9]`)
-)
-
-// xml2SplitNumber takes a document number as publishers write it
-// ("Afghan passport number OA296623", "381110042 (Expired 25 Jan. 2016)",
-// "R00012098, South Sudan", "Libya 428720") and returns the number, the
-// wording around it (for Identifier.Note) and the ISO code of a country
-// named around it.
-func xml2SplitNumber(v string) (number, note, country string) {
-	number = CleanText(v)
-	if outer, inner := xml2TrailingParen(number); inner != "" && xml2HasDigit.MatchString(outer) {
-		number, note = outer, inner
-	}
-	if i := strings.LastIndex(number, ", "); i > 0 {
-		if code, ok := NormalizeCountry(number[i+2:]); ok && xml2HasDigit.MatchString(number[:i]) {
-			number, country = number[:i], code
-		}
-	}
-	if locs := xml2NumberMarker.FindAllStringIndex(number, -1); len(locs) > 0 {
-		last := locs[len(locs)-1]
-		rest := strings.TrimSpace(number[last[1]:])
-		if rest != "" && xml2HasDigit.MatchString(rest) && len(strings.Fields(rest)) <= 3 {
-			note = xml2Join("; ", strings.TrimSpace(number[:last[1]]), note)
-			number = rest
-		}
-	}
-	if f := strings.Fields(number); len(f) >= 2 && len(f[0]) > 3 {
-		if code, ok := NormalizeCountry(f[0]); ok && xml2HasDigit.MatchString(number) {
-			number = strings.Join(f[1:], " ")
-			if country == "" {
-				country = code
-			}
-		}
-	}
-	return number, note, country
 }

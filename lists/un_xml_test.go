@@ -451,9 +451,9 @@ func TestXML2SplitNumber(t *testing.T) {
 		{"35202- 4135948-7", "35202- 4135948-7", "", ""},
 	}
 	for _, tt := range tests {
-		number, note, country := xml2SplitNumber(tt.in)
+		number, note, country := splitDocumentNumber(tt.in)
 		if number != tt.number || note != tt.note || country != tt.country {
-			t.Errorf("xml2SplitNumber(%q) = %q, %q, %q; want %q, %q, %q",
+			t.Errorf("splitDocumentNumber(%q) = %q, %q, %q; want %q, %q, %q",
 				tt.in, number, note, country, tt.number, tt.note, tt.country)
 		}
 	}

@@ -2,16 +2,10 @@ package lists
 
 import (
 	"bufio"
-	"encoding/csv"
-	"errors"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 )
 
 // ParseUSCSLCSV parses the US Consolidated Screening List CSV published by
@@ -112,15 +106,7 @@ func ParseUSCSLCSV(r io.Reader) (*List, error) {
 			return strings.HasPrefix(e.Programs[a], "CSL:") && !strings.HasPrefix(e.Programs[b], "CSL:")
 		})
 	}
-	if err := dr.drain(); err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
-	}
-	list.SHA256 = dr.sum()
-	list.Tolerated = tol.list()
-	if len(list.Entities) == 0 {
-		return nil, &ParseError{Source: source, Err: ErrEmpty}
-	}
-	return list, nil
+	return finishList(list, dr, &tol, source)
 }
 
 // cslRow converts the current row of the CSL file into an entity and its
@@ -150,7 +136,7 @@ func cslRow(t *namedCSV) (*Entity, []string, error) {
 			t.tol.note("ids item without a type", t.pos())
 			rem = append(rem, "ID: "+item)
 		case strings.EqualFold(id.Label, "Gender"):
-			if g := strings.ToLower(id.Number); g == "male" || g == "female" {
+			if g := parseGender(id.Number); g != "" {
 				e.Gender = g
 			} else {
 				rem = append(rem, "Gender: "+id.Number)
@@ -168,8 +154,8 @@ func cslRow(t *namedCSV) (*Entity, []string, error) {
 	}
 
 	for _, d := range t.splitField("dates_of_birth", ";") {
-		b, err := cslBirthdate(d)
-		if err != nil {
+		b, ok := parseBirthdateText(d)
+		if !ok {
 			t.tol.note("unreadable date of birth kept in remarks", t.pos())
 			rem = append(rem, "Date of birth: "+d)
 			continue
@@ -230,9 +216,9 @@ func cslRow(t *namedCSV) (*Entity, []string, error) {
 	}
 	e.Type = typ
 
-	addCSLName(e, name, NamePrimary)
+	addOFACName(e, name, NamePrimary)
 	for _, a := range t.splitField("alt_names", ";") {
-		addCSLName(e, a, NameAlias)
+		addOFACName(e, a, NameAlias)
 	}
 
 	src := CleanText(t.get("source"))
@@ -269,37 +255,6 @@ func cslRow(t *namedCSV) (*Entity, []string, error) {
 		rem = append(rem, "Sub-list: "+src)
 	}
 	return e, rem, nil
-}
-
-// addCSLName adds a name, reordering Treasury's "LAST, First[, Jr.]" for
-// individuals into "First LAST Jr." with Given and Family set.
-func addCSLName(e *Entity, full string, kind NameKind) {
-	full = CleanText(full)
-	if e.Type != TypePerson || !strings.Contains(full, ", ") {
-		e.AddName(full, kind)
-		return
-	}
-	parts := strings.Split(full, ", ")
-	family := parts[0]
-	var given, suffix []string
-	for _, p := range parts[1:] {
-		switch strings.ToLower(strings.TrimSuffix(p, ".")) {
-		case "jr", "sr", "ii", "iii", "iv":
-			suffix = append(suffix, p)
-		default:
-			given = append(given, p)
-		}
-	}
-	if family == "" || len(given) == 0 {
-		e.AddName(full, kind)
-		return
-	}
-	g := strings.Join(given, " ")
-	natural := strings.Join(append([]string{g, family}, suffix...), " ")
-	if e.AddName(natural, kind) {
-		n := &e.Names[len(e.Names)-1]
-		n.Given, n.Family = g, family
-	}
 }
 
 // cslSubList extracts the short code of a CSL source name:
@@ -371,7 +326,7 @@ func cslID(item string) (id Identifier, info, ok bool) {
 	}
 	id.Number = strings.Join(parts, ", ")
 	if typ == IDIMO {
-		id.Number = strings.TrimSpace(strings.TrimPrefix(strings.ToUpper(id.Number), "IMO"))
+		id.Number = trimIMOPrefix(id.Number)
 	}
 	return id, false, true
 }
@@ -389,10 +344,8 @@ func cslIDType(label string) (typ string, info bool) {
 	if strings.HasSuffix(l, ":") || strings.HasSuffix(l, "-") {
 		return "", true
 	}
-	for _, w := range cslInfoLabels {
-		if strings.Contains(l, w) {
-			return "", true
-		}
+	if containsAny(l, cslInfoLabels...) {
+		return "", true
 	}
 	words := strings.FieldsFunc(cslLabelFolder.Replace(l), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '/'
@@ -407,43 +360,35 @@ func cslIDType(label string) (typ string, info bool) {
 		}
 		return false
 	}
-	contains := func(set ...string) bool {
-		for _, s := range set {
-			if strings.Contains(l, s) {
-				return true
-			}
-		}
-		return false
-	}
 	switch {
-	case contains("passport"):
+	case containsAny(l, "passport"):
 		return IDPassport, false
-	case contains("digital currency address"):
+	case containsAny(l, "digital currency address"):
 		return IDCrypto, false
-	case contains("swift"):
+	case containsAny(l, "swift"):
 		return IDSWIFT, false
-	case contains("website"):
+	case containsAny(l, "website"):
 		return IDWebsite, false
-	case contains("email"):
+	case containsAny(l, "email"):
 		return IDEmail, false
-	case contains("phone"):
+	case containsAny(l, "phone"):
 		return IDPhone, false
 	case has("mmsi"):
 		return IDMMSI, false
-	case contains("vessel registration identification", "imo"):
+	case containsAny(l, "vessel registration identification", "imo"):
 		return IDIMO, false
-	case contains("call sign"):
+	case containsAny(l, "call sign"):
 		return IDCallSign, false
-	case contains("aircraft"):
+	case containsAny(l, "aircraft"):
 		return IDAircraft, false
-	case contains("driver", "pilot", "birth certificate", "immigration", "seafarer", "visa"):
+	case containsAny(l, "driver", "pilot", "birth certificate", "immigration", "seafarer", "visa"):
 		return IDOther, false
 	case has("tax", "rfc", "nit", "ruc", "vat", "cuit", "cif", "rif", "fein", "rtn", "nuit", "fiscal", "inn"):
 		return IDTaxID, false
-	case contains("electoral", "cedula", "citizen", "resident", "refugee", "identidad", "le number") ||
+	case containsAny(l, "electoral", "cedula", "citizen", "resident", "refugee", "identidad", "le number") ||
 		has("curp", "dni", "cnp", "cui", "cuip", "ssn", "ife", "nie", "tazkira"):
 		return IDNationalID, false
-	case contains("registration", "registry", "registered", "company", "enterprise", "incorporation",
+	case containsAny(l, "registration", "registry", "registered", "company", "enterprise", "incorporation",
 		"chamber", "gazette", "folio", "matricula", "license", "licence", "social credit", "legal entity",
 		"business", "branch", "d-u-n-s", "file number", "commercial") || has("uscc", "usccc", "rsin", "cr"):
 		return IDRegistration, false
@@ -464,33 +409,6 @@ var cslInfoLabels = []string{
 	"purchase/sales", "nationality of registration", "registration country", "determination",
 	"caatsa", "peesa", "other vessel type", "equity ticker", "micex code", "un/locode",
 	"chinese commercial code",
-}
-
-// cslBirthdate reads a CSL date of birth: an ISO date or year, "circa
-// 1967" or "1958 to 1960".
-func cslBirthdate(s string) (Birthdate, error) {
-	s = CleanText(s)
-	var b Birthdate
-	low := strings.ToLower(s)
-	for _, p := range []string{"circa ", "approximately ", "about ", "approx. ", "ca. "} {
-		if strings.HasPrefix(low, p) {
-			b.Circa = true
-			s = s[len(p):]
-			break
-		}
-	}
-	from, to, isRange := strings.Cut(s, " to ")
-	d, err := ParseDate(from)
-	if err != nil {
-		return Birthdate{}, err
-	}
-	b.Date = d
-	if isRange {
-		if b.To, err = ParseDate(to); err != nil {
-			return Birthdate{}, err
-		}
-	}
-	return b, nil
 }
 
 // hasOrganizationWord reports whether a name holds a legal-form or
@@ -533,235 +451,4 @@ func isUpperASCII(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// isISODate reports whether s looks like YYYY-MM-DD.
-func isISODate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// appendDistinct appends the values of vs that s does not hold yet.
-func appendDistinct[T comparable](s []T, vs ...T) []T {
-next:
-	for _, v := range vs {
-		for _, have := range s {
-			if have == v {
-				continue next
-			}
-		}
-		s = append(s, v)
-	}
-	return s
-}
-
-// mergeEntity folds src into dst: the same party published twice. Slices
-// are united, the earliest listing date is kept, and scalar fields of dst
-// win over those of src.
-func mergeEntity(dst, src *Entity) {
-	if dst.Type == TypeUnknown {
-		dst.Type = src.Type
-	}
-	for _, n := range src.Names {
-		kind := n.Kind
-		if kind == NamePrimary {
-			kind = NameAlias
-		}
-		if dst.AddName(n.Full, kind) {
-			m := &dst.Names[len(dst.Names)-1]
-			m.Given, m.Family = n.Given, n.Family
-		}
-	}
-	dst.BirthDates = appendDistinct(dst.BirthDates, src.BirthDates...)
-	dst.BirthPlaces = appendDistinct(dst.BirthPlaces, src.BirthPlaces...)
-	dst.Nationalities = appendDistinct(dst.Nationalities, src.Nationalities...)
-	dst.Citizenships = appendDistinct(dst.Citizenships, src.Citizenships...)
-	if dst.Gender == "" {
-		dst.Gender = src.Gender
-	}
-	dst.Addresses = appendDistinct(dst.Addresses, src.Addresses...)
-	dst.Identifiers = appendDistinct(dst.Identifiers, src.Identifiers...)
-	dst.Programs = appendDistinct(dst.Programs, src.Programs...)
-	dst.Titles = appendDistinct(dst.Titles, src.Titles...)
-	if dst.ListedOn.IsZero() || (!src.ListedOn.IsZero() && src.ListedOn.String() < dst.ListedOn.String()) {
-		dst.ListedOn = src.ListedOn
-	}
-	if src.Remarks != "" && !strings.Contains(dst.Remarks, src.Remarks) {
-		if dst.Remarks != "" {
-			dst.Remarks += "\n"
-		}
-		dst.Remarks += src.Remarks
-	}
-}
-
-// namedCSV reads a CSV file whose columns are found by their header names.
-// The US CSL, OpenSanctions targets and CUSTOM parsers share it. In
-// tolerant mode (the default) invalid UTF-8 is read as Windows-1252,
-// short rows are padded and long rows cut; in strict mode (CUSTOM) each of
-// those is an error.
-type namedCSV struct {
-	r      *csv.Reader
-	source string
-	tol    *tolerances
-	strict bool
-	offset int // lines consumed before the CSV reader started
-	cols   map[string]int
-	names  []string
-	rec    []string
-	line   int
-}
-
-// newNamedCSV starts reading br, dropping a UTF-8 byte-order mark.
-func newNamedCSV(br *bufio.Reader, source string, tol *tolerances) *namedCSV {
-	if b, err := br.Peek(3); err == nil && string(b) == "\xef\xbb\xbf" {
-		_, _ = br.Discard(3)
-		tol.note("UTF-8 byte-order mark", "line 1")
-	}
-	cr := csv.NewReader(br)
-	cr.ReuseRecord = true
-	cr.FieldsPerRecord = -1
-	return &namedCSV{r: cr, source: source, tol: tol}
-}
-
-// readHeader reads the header row; column names are matched
-// case-insensitively after trimming. The required columns must be present.
-func (t *namedCSV) readHeader(required ...string) error {
-	rec, err := t.r.Read()
-	if err == io.EOF {
-		return &ParseError{Source: t.source, Err: ErrEmpty}
-	}
-	if err != nil {
-		return t.csvError(err)
-	}
-	t.line, _ = t.r.FieldPos(0)
-	t.line += t.offset
-	t.cols = make(map[string]int, len(rec))
-	t.names = make([]string, len(rec))
-	for i, raw := range rec {
-		if !utf8.ValidString(raw) {
-			return t.errorf("", fmt.Errorf("%w: column %d: not UTF-8", ErrInvalidValue, i+1))
-		}
-		name := strings.ToLower(strings.TrimSpace(raw))
-		t.names[i] = name
-		if _, dup := t.cols[name]; dup {
-			if t.strict {
-				return t.errorf(name, fmt.Errorf("%w: duplicate column", ErrInvalidValue))
-			}
-			t.tol.note("duplicate column "+name+", first one used", t.pos())
-			continue
-		}
-		t.cols[name] = i
-	}
-	for _, c := range required {
-		if _, ok := t.cols[c]; !ok {
-			return t.errorf(c, fmt.Errorf("%w: no such column in the header", ErrMissingField))
-		}
-	}
-	return nil
-}
-
-// next reads the next non-blank row; it returns io.EOF after the last.
-func (t *namedCSV) next() error {
-	for {
-		rec, err := t.r.Read()
-		if err == io.EOF {
-			return io.EOF
-		}
-		if err != nil {
-			return t.csvError(err)
-		}
-		t.line, _ = t.r.FieldPos(0)
-		t.line += t.offset
-		t.rec = rec
-		for i, f := range rec {
-			if utf8.ValidString(f) {
-				continue
-			}
-			if t.strict {
-				return t.errorf(t.nameOf(i), fmt.Errorf("%w: not UTF-8", ErrInvalidValue))
-			}
-			rec[i], _ = charmap.Windows1252.NewDecoder().String(f)
-			t.tol.note("invalid UTF-8 read as Windows-1252", t.pos())
-		}
-		if len(rec) != len(t.names) {
-			if t.strict {
-				return t.errorf("", fmt.Errorf("%w: %d fields, the header has %d", ErrSyntax, len(rec), len(t.names)))
-			}
-			t.tol.note(fmt.Sprintf("row with %d fields, the header has %d", len(rec), len(t.names)), t.pos())
-		}
-		blank := true
-		for _, f := range rec {
-			if strings.TrimSpace(f) != "" {
-				blank = false
-				break
-			}
-		}
-		if blank {
-			t.tol.note("blank row", t.pos())
-			continue
-		}
-		return nil
-	}
-}
-
-// nameOf returns the header name of column i, or "column N".
-func (t *namedCSV) nameOf(i int) string {
-	if i < len(t.names) {
-		return t.names[i]
-	}
-	return fmt.Sprintf("column %d", i+1)
-}
-
-// field returns the column's raw value in the current row ("" when the
-// header has no such column or the row is short).
-func (t *namedCSV) field(col string) string {
-	i, ok := t.cols[col]
-	if !ok || i >= len(t.rec) {
-		return ""
-	}
-	return t.rec[i]
-}
-
-// get returns the column's value, trimmed.
-func (t *namedCSV) get(col string) string { return strings.TrimSpace(t.field(col)) }
-
-// splitField splits the column's value at sep, trimming the parts and
-// dropping empty ones.
-func (t *namedCSV) splitField(col, sep string) []string {
-	v := t.field(col)
-	if strings.TrimSpace(v) == "" {
-		return nil
-	}
-	var out []string
-	for _, p := range strings.Split(v, sep) {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// pos renders the current row's position for tolerance notes.
-func (t *namedCSV) pos() string { return fmt.Sprintf("line %d", t.line) }
-
-// errorf positions err at the current row and the given column.
-func (t *namedCSV) errorf(field string, err error) *ParseError {
-	return &ParseError{Source: t.source, Line: t.line, Field: field, Err: err}
-}
-
-// csvError converts an encoding/csv error into a positioned ErrSyntax.
-func (t *namedCSV) csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &ParseError{Source: t.source, Line: pe.Line + t.offset,
-			Err: fmt.Errorf("%w: column %d: %w", ErrSyntax, pe.Column, pe.Err)}
-	}
-	return fmt.Errorf("%s: %w", t.source, err)
 }

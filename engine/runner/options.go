@@ -18,7 +18,7 @@ type CustomSource func(ctx context.Context, subject rules.Subject) (rules.Source
 
 // Options configure a Runner. Zero values mean defaults.
 type Options struct {
-	// Workers is how many runs execute at once (8). Sources of one run
+	// Workers is how many runs execute at once (32). Sources of one run
 	// execute concurrently besides.
 	Workers int
 	// QueueSize bounds the runs waiting for a worker (4096); a full queue
@@ -40,7 +40,7 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.Workers == 0 {
-		o.Workers = 8
+		o.Workers = 32
 	}
 	if o.QueueSize == 0 {
 		o.QueueSize = 4096
