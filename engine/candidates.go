@@ -33,6 +33,11 @@ type preparedQuery struct {
 	words  int          // number of KindWord tokens
 }
 
+// maxQueryTokens bounds the tokens of a query that are matched; a name
+// longer than that is not a name, and the bound keeps scoring's fixed-size
+// scratch arrays safe.
+const maxQueryTokens = 32
+
 // tokenWeight scales a token's rarity by what kind of token it is:
 // particles and legal forms say little, initials less than a full token.
 func tokenWeight(t norm.Token, idf float32) float32 {
@@ -66,6 +71,9 @@ func typoSim(jw float64) float32 {
 // vocabulary tokens it meets.
 func (s *snapshot) prepare(name string) *preparedQuery {
 	toks := norm.Tokenize(name)
+	if len(toks) > maxQueryTokens {
+		toks = toks[:maxQueryTokens]
+	}
 	q := &preparedQuery{}
 	maxIDF := s.unknownIDF
 	for _, t := range toks {
@@ -167,6 +175,9 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 			}
 			for _, id := range key.m[key.k] {
 				v := s.vocab[id].tok
+				if d := len(v.Text) - len(t.Text); d > 3 || d < -3 {
+					continue // a transliteration variant is not that much longer or shorter
+				}
 				jw := jaroWinkler{}.Compare(t.Text, v.Text)
 				bothKeys := v.Phon == t.Phon && v.Skel == t.Skel && (len(t.Skel) >= 3 || jw >= 0.7)
 				if jw >= 0.80 || bothKeys {

@@ -131,77 +131,36 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 			chosen = append(chosen, p)
 		}
 	}
+	score := s.combine(q, name, qSim, lSim, qSureTok[:])
 	// Tokens left over on both sides may still be a badly typed pair
 	// ("valy" for "vitaly"): pair them by Jaro-Winkler for partial credit.
-	for i := range q.tokens {
-		qt := q.tokens[i].tok
-		if qUsed[i] || qt.Kind != norm.KindWord || len(qt.Text) < 3 || i >= 64 {
-			continue
-		}
-		bestJ, bestJW := -1, 0.75
-		for j, vid := range name.tokens {
-			lt := s.vocab[vid].tok
-			if j >= 64 || lUsed[j] || lt.Kind != norm.KindWord {
+	// Only names already close enough to be worth it pay for this.
+	if score >= leftoverFloor {
+		for i := range q.tokens {
+			qt := q.tokens[i].tok
+			if i >= len(qUsed) || qUsed[i] || qt.Kind != norm.KindWord || len(qt.Text) < 3 {
 				continue
 			}
-			if jw := (jaroWinkler{}).Compare(qt.Text, lt.Text); jw > bestJW {
-				bestJ, bestJW = j, jw
+			bestJ, bestJW := -1, 0.75
+			for j, vid := range name.tokens {
+				lt := s.vocab[vid].tok
+				if j >= 64 || lUsed[j] || lt.Kind != norm.KindWord {
+					continue
+				}
+				if jw := (jaroWinkler{}).Compare(qt.Text, lt.Text); jw > bestJW {
+					bestJ, bestJW = j, jw
+				}
+			}
+			if bestJ >= 0 {
+				sim := typoSim(bestJW)
+				qUsed[i], lUsed[bestJ] = true, true
+				qSim[i], lSim[bestJ] = sim, sim
+				if explain {
+					chosen = append(chosen, pairing{qi: i, li: bestJ, qSpan: 1, lSpan: 1, sim: sim, how: HowTypo})
+				}
 			}
 		}
-		if bestJ >= 0 {
-			sim := typoSim(bestJW)
-			qUsed[i], lUsed[bestJ] = true, true
-			qSim[i], lSim[bestJ] = sim, sim
-			if explain {
-				chosen = append(chosen, pairing{qi: i, li: bestJ, qSpan: 1, lSpan: 1, sim: sim, how: HowTypo})
-			}
-		}
-	}
-	// qSure is the weight of query tokens met exactly, as a known variant or
-	// nickname, as the initial they are, or joined; the rest (typos,
-	// phonetic look-alikes) is the inexact share.
-	var qAll, qCovered, qSimSum, qSure float64
-	for i := range q.tokens {
-		w := float64(q.tokens[i].weight)
-		qAll += w
-		if qSim[i] > 0 {
-			qCovered += w
-			qSimSum += w * float64(qSim[i])
-			if i < len(qSureTok) && qSureTok[i] {
-				qSure += w
-			}
-		}
-	}
-	var lAll, lCovered, lSimSum float64
-	for j, vid := range name.tokens {
-		v := &s.vocab[vid]
-		w := float64(tokenWeight(v.tok, v.idf))
-		lAll += w
-		if lSim[j] > 0 {
-			lCovered += w
-			lSimSum += w * float64(lSim[j])
-		}
-	}
-	if qCovered == 0 {
-		return nameScore{}
-	}
-	// How alike the matched tokens are, weighted, both sides; the share of
-	// inexact evidence sharpens it, so two fuzzy tokens (each plausible
-	// alone) do not add up to a near-certain match.
-	mean := (qSimSum + lSimSum) / (qCovered + lCovered)
-	inexact := 1 - qSure/qCovered
-	sure := min(1, qSure/float64(s.unknownIDF))
-	alike := math.Pow(mean, 1+1.5*inexact*(1-sure))
-	qc, nc := qCovered/qAll, 1.0
-	if lAll > 0 {
-		nc = lCovered / lAll
-	}
-	lambda := min(1, max(0.45, 1.2-0.6*qSimSum/float64(s.unknownIDF)))
-	lambdaQ := max(lambda, 0.5)
-	score := alike * (1 - lambdaQ*(1-qc)) * (1 - lambda*(1-nc))
-	// A lone word cannot stand for a longer name on its own.
-	if q.words == 1 && len(q.tokens) == 1 && slices.Contains(lSim, 0) {
-		score *= 0.92
+		score = s.combine(q, name, qSim, lSim, qSureTok[:])
 	}
 	out := nameScore{score: clamp01(score)}
 	if explain {
@@ -280,4 +239,61 @@ func clamp01(x float64) float64 { return min(1, max(0, x)) }
 // round3 rounds to three decimals, so explanations and goldens are stable.
 func round3(x float64) float64 {
 	return float64(int64(x*1000+0.5)) / 1000
+}
+
+// leftoverFloor is the score a name needs before leftover tokens are
+// paired by Jaro-Winkler: below it, partial credit cannot lift the name to
+// any useful threshold, and skipping it keeps scoring cheap.
+const leftoverFloor = 0.3
+
+// combine turns per-token similarities into the name score (see
+// scoreName).
+func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []float32, qSureTok []bool) float64 {
+	// qSure is the weight of query tokens met exactly, as a known variant or
+	// nickname, as the initial they are, or joined; the rest (typos,
+	// phonetic look-alikes) is the inexact share.
+	var qAll, qCovered, qSimSum, qSure float64
+	for i := range q.tokens {
+		w := float64(q.tokens[i].weight)
+		qAll += w
+		if qSim[i] > 0 {
+			qCovered += w
+			qSimSum += w * float64(qSim[i])
+			if i < len(qSureTok) && qSureTok[i] {
+				qSure += w
+			}
+		}
+	}
+	var lAll, lCovered, lSimSum float64
+	for j, vid := range name.tokens {
+		v := &s.vocab[vid]
+		w := float64(tokenWeight(v.tok, v.idf))
+		lAll += w
+		if lSim[j] > 0 {
+			lCovered += w
+			lSimSum += w * float64(lSim[j])
+		}
+	}
+	if qCovered == 0 {
+		return 0
+	}
+	// How alike the matched tokens are, weighted, both sides; the share of
+	// inexact evidence sharpens it, so two fuzzy tokens (each plausible
+	// alone) do not add up to a near-certain match.
+	mean := (qSimSum + lSimSum) / (qCovered + lCovered)
+	inexact := 1 - qSure/qCovered
+	sure := min(1, qSure/float64(s.unknownIDF))
+	alike := math.Pow(mean, 1+1.5*inexact*(1-sure))
+	qc, nc := qCovered/qAll, 1.0
+	if lAll > 0 {
+		nc = lCovered / lAll
+	}
+	lambda := min(1, max(0.45, 1.2-0.6*qSimSum/float64(s.unknownIDF)))
+	lambdaQ := max(lambda, 0.5)
+	score := alike * (1 - lambdaQ*(1-qc)) * (1 - lambda*(1-nc))
+	// A lone word cannot stand for a longer name on its own.
+	if q.words == 1 && len(q.tokens) == 1 && slices.Contains(lSim, 0) {
+		score *= 0.92
+	}
+	return score
 }

@@ -16,9 +16,20 @@ var _ strutil.StringMetric = jaroWinkler{}
 
 // Compare returns the Jaro-Winkler similarity of a and b in [0,1].
 func (jaroWinkler) Compare(a, b string) float64 {
+	if isASCII(a) && isASCII(b) && len(a) <= 64 && len(b) <= 64 {
+		return jaroWinklerOf([]byte(a), []byte(b))
+	}
 	var bufA, bufB [64]rune
-	ra, rb := toRunes(a, bufA[:0]), toRunes(b, bufB[:0])
-	return jaroWinklerRunes(ra, rb)
+	return jaroWinklerOf(toRunes(a, bufA[:0]), toRunes(b, bufB[:0]))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func toRunes(s string, buf []rune) []rune {
@@ -28,8 +39,12 @@ func toRunes(s string, buf []rune) []rune {
 	return buf
 }
 
-func jaroWinklerRunes(a, b []rune) float64 {
-	j := jaroRunes(a, b)
+// symbol is what Jaro-Winkler compares: bytes of ASCII tokens, runes
+// otherwise.
+type symbol interface{ ~byte | ~rune }
+
+func jaroWinklerOf[T symbol](a, b []T) float64 {
+	j := jaro(a, b)
 	prefix := 0
 	for prefix < len(a) && prefix < len(b) && prefix < 4 && a[prefix] == b[prefix] {
 		prefix++
@@ -37,9 +52,9 @@ func jaroWinklerRunes(a, b []rune) float64 {
 	return j + 0.1*float64(prefix)*(1-j)
 }
 
-// jaroRunes follows strutil's Jaro: matching runes within half the longer
+// jaro follows strutil's Jaro: matching symbols within half the longer
 // length, counted from each side, transpositions from the paired sequences.
-func jaroRunes(a, b []rune) float64 {
+func jaro[T symbol](a, b []T) float64 {
 	la, lb := len(a), len(b)
 	if la == 0 && lb == 0 {
 		return 1
@@ -48,7 +63,7 @@ func jaroRunes(a, b []rune) float64 {
 		return 0
 	}
 	half := max(la, lb) / 2
-	var bufA, bufB [64]rune
+	var bufA, bufB [64]T
 	ma := matching(a, b, half, bufA[:0])
 	mb := matching(b, a, half, bufB[:0])
 	if len(ma) == 0 || len(mb) == 0 {
@@ -64,11 +79,11 @@ func jaroRunes(a, b []rune) float64 {
 	return (m/float64(la) + float64(len(mb))/float64(lb) + (m-float64(trans/2))/m) / 3
 }
 
-// matching returns the runes of a that occur in b within the window,
-// each rune of b used once, in a's order.
-func matching(a, b []rune, window int, out []rune) []rune {
+// matching returns the symbols of a that occur in b within the window,
+// each symbol of b used once, in a's order.
+func matching[T symbol](a, b []T, window int, out []T) []T {
 	var usedBuf [64]bool
-	used := usedBuf[:0]
+	var used []bool
 	if len(b) <= len(usedBuf) {
 		used = usedBuf[:len(b)]
 	} else {
