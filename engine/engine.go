@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -69,7 +70,7 @@ func (e *Engine) Stats() Stats {
 	s := e.snap.Load()
 	st := Stats{Entities: len(s.entities), Names: len(s.names), Tokens: len(s.vocab), BuildSeconds: s.built.Seconds()}
 	for _, l := range s.lists {
-		st.Lists = append(st.Lists, ListInfo{Source: l.list.Source, Version: l.list.Version(), Entities: len(l.list.Entities)})
+		st.Lists = append(st.Lists, ListInfo{Source: l.list.Source, Version: l.version, Entities: len(l.list.Entities)})
 	}
 	return st
 }
@@ -189,7 +190,7 @@ func (e *Engine) assemble(s *snapshot, want []bool, best map[uint32]Match, thres
 		}
 		ms := per[i]
 		slices.SortFunc(ms, compareMatches)
-		lr := ListResult{Source: l.list.Source, Version: l.list.Version(), MatchCount: len(ms), Matched: len(ms) > 0}
+		lr := ListResult{Source: l.list.Source, Version: l.version, MatchCount: len(ms), Matched: len(ms) > 0}
 		if len(ms) > limit {
 			ms = ms[:limit]
 		}
@@ -217,20 +218,35 @@ func compareMatches(a, b Match) int {
 	return strings.Compare(a.EntityID, b.EntityID)
 }
 
-// nameEvidence summarizes a name factor in words.
+// nameEvidence summarizes a name factor in words:
+// "putin"~"putin" (exact 1.00), listed "vladimirovich" unmatched.
 func nameEvidence(ns nameScore) string {
-	var parts []string
-	for _, t := range ns.tokens {
+	var b strings.Builder
+	for i, t := range ns.tokens {
+		if i > 0 {
+			b.WriteString(", ")
+		}
 		switch {
 		case t.Query == "":
-			parts = append(parts, fmt.Sprintf("listed %q unmatched", t.Listed))
+			b.WriteString("listed ")
+			b.WriteString(strconv.Quote(t.Listed))
+			b.WriteString(" unmatched")
 		case t.Listed == "":
-			parts = append(parts, fmt.Sprintf("query %q unmatched", t.Query))
+			b.WriteString("query ")
+			b.WriteString(strconv.Quote(t.Query))
+			b.WriteString(" unmatched")
 		default:
-			parts = append(parts, fmt.Sprintf("%q~%q (%s %.2f)", t.Query, t.Listed, t.How, t.Similarity))
+			b.WriteString(strconv.Quote(t.Query))
+			b.WriteByte('~')
+			b.WriteString(strconv.Quote(t.Listed))
+			b.WriteString(" (")
+			b.WriteString(t.How)
+			b.WriteByte(' ')
+			b.WriteString(strconv.FormatFloat(t.Similarity, 'f', 2, 64))
+			b.WriteByte(')')
 		}
 	}
-	return strings.Join(parts, ", ")
+	return b.String()
 }
 
 // Comparison is the score and explanation of two names.

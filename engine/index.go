@@ -39,9 +39,10 @@ type indexedName struct {
 	full   string
 }
 
-// indexedList is one loaded list and the range of its entities.
+// indexedList is one loaded list and its version, computed once.
 type indexedList struct {
-	list *lists.List
+	list    *lists.List
+	version string
 }
 
 // snapshot is an immutable index over a set of lists. Everything is built
@@ -96,7 +97,7 @@ func buildSnapshot(ctx context.Context, ls []*lists.List) (*snapshot, error) {
 			return nil, fmt.Errorf("%w: %s loaded twice", ErrDuplicateSource, l.Source)
 		}
 		seen[l.Source] = true
-		s.lists = append(s.lists, indexedList{list: l})
+		s.lists = append(s.lists, indexedList{list: l, version: l.Version()})
 		for ei := range l.Entities {
 			e := &l.Entities[ei]
 			en := uint32(len(s.entities))
