@@ -271,9 +271,10 @@ type candidate struct {
 }
 
 // candidates accumulates, over every query token, the best similarity of
-// each listed name times the token's weight, and returns the names with
-// enough evidence, best first, at most limit of them.
-func (s *snapshot) candidates(q *preparedQuery, limit int, extra []nameID) []candidate {
+// each listed name times the token's weight, and returns the names whose
+// evidence is at least minShare of the query's weight, best first, at most
+// limit of them.
+func (s *snapshot) candidates(q *preparedQuery, limit int, minShare float32, extra []nameID) []candidate {
 	a := s.accumPool().Get().(*accumulator)
 	defer s.accumPool().Put(a)
 	a.round++
@@ -314,7 +315,7 @@ func (s *snapshot) candidates(q *preparedQuery, limit int, extra []nameID) []can
 	for i := range q.pairs {
 		add(&q.pairs[i])
 	}
-	floor := 0.34 * q.total
+	floor := minShare * q.total
 	out := make([]candidate, 0, 64)
 	for _, n := range a.touched {
 		if a.score[n] >= floor {

@@ -122,7 +122,7 @@ func (e *Engine) Screen(ctx context.Context, q Query) (Result, error) {
 			extra = append(extra, s.namesOf(en)...)
 		}
 	}
-	cands := s.candidates(pq, e.opts.MaxCandidates, extra)
+	cands := s.candidates(pq, e.opts.MaxCandidates, 0.34, extra)
 
 	best := make(map[uint32]Match)
 	for _, c := range cands {

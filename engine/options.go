@@ -71,7 +71,7 @@ type Options struct {
 	// Limit is the default number of matches kept per list (10).
 	Limit int `json:"limit"`
 	// MaxCandidates bounds how many listed names are fully scored per query
-	// (200). Raising it trades speed for recall on very common names.
+	// (100). Raising it trades speed for recall on very common names.
 	MaxCandidates int `json:"max_candidates"`
 	// Weights are the attribute adjustments (DefaultWeights).
 	Weights Weights `json:"weights"`
@@ -88,7 +88,7 @@ func (o Options) withDefaults() Options {
 		o.Limit = 10
 	}
 	if o.MaxCandidates == 0 {
-		o.MaxCandidates = 200
+		o.MaxCandidates = 100
 	}
 	if o.Weights == (Weights{}) {
 		o.Weights = DefaultWeights()
