@@ -3,9 +3,11 @@ package lists
 import (
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+	"golang.org/x/text/unicode/norm"
 )
 
 // countryIndex maps folded country names and codes to ISO 3166 alpha-2.
@@ -43,13 +45,16 @@ func buildCountryIndex() map[string]string {
 // as one (United Nations, European Union, Eurozone, unknown, outlying Oceania).
 var nonCountryCodes = map[string]bool{"UN": true, "EU": true, "EZ": true, "ZZ": true, "QO": true}
 
-// foldCountry lower-cases, drops punctuation and folds spaces so
-// "Korea, North" and "korea north" meet.
+// foldCountry lower-cases, drops diacritics and punctuation, folds spaces
+// and writes "saint" as "st", so "Korea, North" and "korea north",
+// "Curacao" and "Curaçao", "Saint Lucia" and "St. Lucia" meet.
 func foldCountry(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue // a combining mark: the diacritic of the letter before
 		case r == '&':
 			r = ' '
 			b.WriteString(" and")
@@ -66,7 +71,18 @@ func foldCountry(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
+	folded := b.String()
+	if strings.Contains(folded, "saint") {
+		// The abbreviation CLDR uses: "St. Lucia", "St. Helena".
+		words := strings.Split(folded, " ")
+		for i, w := range words {
+			if w == "saint" {
+				words[i] = "st"
+			}
+		}
+		folded = strings.Join(words, " ")
+	}
+	return folded
 }
 
 // NormalizeCountry maps a country as publishers write it ("Russia",

@@ -8,10 +8,39 @@
 // file becomes a [List], which also records the list's publication date, the
 // SHA-256 of the bytes read, and what the parser tolerated in dirty input.
 //
-// There is one parse function per format. Each reads an [io.Reader] as a
-// stream; none downloads, and none looks at file names. [Detect] recognizes a
-// format from the first bytes of a file, and [LoadDir] uses it to load every
-// list below a directory. Downloading is the job of the fetcher.
+// # Formats
+//
+// There is one parse function per format. Each reads an [io.Reader] (OFAC's
+// legacy CSVs: the four readers of an [OFACCSVSet]) as a stream; none
+// downloads, and none looks at file names.
+//
+//	Function           Format               Files
+//	ParseOFACSDNCSV    FormatOFACSDNCSV     OFAC SDN legacy CSV: sdn.csv, add.csv, alt.csv, sdn_comments.csv
+//	ParseOFACConsCSV   FormatOFACConsCSV    OFAC non-SDN legacy CSV: cons_prim.csv, cons_add.csv, cons_alt.csv, cons_comments.csv
+//	ParseOFACXML       FormatOFACXML        OFAC sdnList XML: SDN.XML, consolidated.xml
+//	ParseUNXML         FormatUNXML          UN Security Council consolidated.xml
+//	ParseEUFSFXML      FormatEUFSFXML       EU financial sanctions file, FSF XML 1.1
+//	ParseUKHMTCSV      FormatUKHMTCSV       UK HM Treasury (OFSI) ConList.csv
+//	ParseUKHMTXLSX     FormatUKHMTXLSX      UK HM Treasury (OFSI) ConList.xlsx
+//	ParseUKFCDOXML     FormatUKFCDOXML      UK FCDO UK Sanctions List XML
+//	ParseCASEMAXML     FormatCASEMAXML      Canada's consolidated autonomous list, sema-lmes.xml
+//	ParseAUDFATXLSX    FormatAUDFATXLSX     Australia DFAT regulation8_consolidated.xlsx
+//	ParseUSCSLCSV      FormatUSCSLCSV       US Consolidated Screening List (trade.gov) consolidated.csv
+//	ParseFtMJSON       FormatFtMJSON        OpenSanctions FollowTheMoney entities.ftm.json
+//	ParseTargetsCSV    FormatTargetsCSV     OpenSanctions targets.simple.csv
+//	ParseCustomCSV     FormatCustomCSV      Sieve's CUSTOM CSV for a host's own lists
+//
+// [Detect] recognizes a format from the first bytes of a file ([DetectFile]
+// from a path; [DetectOFACCSVRole] and [DetectOFACSource] tell the files of
+// an OFAC set apart), [ParseFileSet] parses files on disk with the parser of
+// their format, and [LoadDir] loads every list below a directory into a
+// [Catalog]. [Merge] and [MergeBySource] combine lists of one source.
+// Downloading is the job of the fetcher.
+//
+// The model's own values have parsers too: [ParseDate] reads the date
+// spellings of the lists into a [PartialDate], [ParseEntityType] and
+// [ParseSource] read type and source codes, [NormalizeCountry] maps country
+// names to ISO 3166 alpha-2, and [DetectScript] names the script of a name.
 //
 // # Errors
 //

@@ -200,6 +200,11 @@ type Entity struct {
 	Titles        []string     `json:"titles,omitempty"` // titles and positions held
 	ListedOn      PartialDate  `json:"listed_on,omitzero"`
 	Remarks       string       `json:"remarks,omitempty"`
+
+	// names indexes Names for AddName once the entity has many; see
+	// nameIndex. It is not part of the entity's value: JSON skips it, and
+	// nothing compares entities with ==.
+	names *nameIndex
 }
 
 // PrimaryName returns the first primary name, or the first name of any kind,
@@ -217,19 +222,25 @@ func (e *Entity) PrimaryName() string {
 }
 
 // AddName appends a name unless the entity already has the same text
-// (compared case-insensitively after trimming); it detects the script.
-// It reports whether the name was added.
+// (compared case-insensitively, as strings.EqualFold does, after
+// CleanText); it detects the script. It reports whether the name was added.
+//
+// AddName costs the same for every name, however many the entity has: from
+// nameIndexMin names on, it keeps an index of the names it has seen
+// instead of scanning them. The index notices when Names is replaced,
+// grown or cut by other code, but not when a Name's Full is rewritten in
+// place; code that does that should use AddName only on entities it built
+// itself. reflect.DeepEqual sees the index, so compare entities by their
+// exported fields.
 func (e *Entity) AddName(full string, kind NameKind) bool {
 	full = CleanText(full)
-	if full == "" {
+	if full == "" || e.hasName(full) {
 		return false
 	}
-	for _, n := range e.Names {
-		if strings.EqualFold(n.Full, full) {
-			return false
-		}
-	}
 	e.Names = append(e.Names, Name{Full: full, Kind: kind, Script: DetectScript(full)})
+	if e.names != nil && e.names.n == len(e.Names)-1 {
+		e.names.add(e.Names, full)
+	}
 	return true
 }
 

@@ -45,10 +45,13 @@ func ofacPersonName(raw string) Name {
 	return Name{Full: full, Given: g, Family: family}
 }
 
-// addOFACName adds a name of an OFAC entity with Entity.AddName, reordering
-// a person's "LAST, First" into natural order and keeping the split parts.
-// Organizations, vessels and aircraft keep the name as written. It reports
-// whether the name was new.
+// addOFACName adds a name written in the US Treasury's convention with
+// Entity.AddName, reordering a person's "LAST, First" into natural order
+// and keeping the split parts. Organizations, vessels and aircraft keep the
+// name as written. It reports whether the name was new. The OFAC legacy
+// CSV parser uses it for every name, the sdnList XML parser for aliases
+// given in lastName alone, and the US CSL parser (whose SDN rows are
+// OFAC's) for names and aliases.
 func addOFACName(e *Entity, raw string, kind NameKind) bool {
 	if e.Type != TypePerson {
 		return e.AddName(raw, kind)

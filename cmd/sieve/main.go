@@ -64,6 +64,7 @@ func newRootCommand() *cobra.Command {
 		newBenchCommand(g),
 		newRulesCommand(g),
 		newRunCommand(g),
+		newServeCommand(g), newKeysCommand(g),
 	)
 	return root
 }
