@@ -2,6 +2,7 @@ package engine
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/sievekyc/sieve/engine/internal/norm"
@@ -47,7 +48,29 @@ func tokenWeight(t norm.Token, idf float32) float32 {
 	case norm.KindInitial:
 		return 0.3 * idf
 	}
+	if isPatronymic(t.Text) {
+		return 0.35 * idf
+	}
 	return idf
+}
+
+// patronymicSuffixes end East Slavic and Turkic patronymics ("Vladimirovich",
+// "Grigoryevna", "Aliyevich", "Mamedoglu"): listed persons carry them,
+// screening queries usually leave them out, and they identify a person
+// less than a given name or a surname, so they weigh about a third.
+var patronymicSuffixes = []string{"ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ogly", "oglu", "kyzy", "qizi"}
+
+// isPatronymic reports whether a folded token looks like a patronymic.
+func isPatronymic(s string) bool {
+	if len(s) < 7 {
+		return false
+	}
+	for _, suf := range patronymicSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxEdits is the typo budget for a token of n bytes.

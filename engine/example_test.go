@@ -35,7 +35,7 @@ func ExampleEngine_Screen() {
 		}
 	}
 	// Output:
-	// OFAC-SDN ofac-sdn:35096 matched "Vladimir Vladimirovich PUTIN" at 0.88
+	// OFAC-SDN ofac-sdn:35096 matched "Vladimir Vladimirovich PUTIN" at 0.95
 }
 
 func ExampleEngine_Compare() {

@@ -19,7 +19,7 @@ const DefaultThreshold = 0.80
 // scorerVersion changes whenever scoring changes in a way that can move a
 // score; it is part of the options fingerprint so that recorded decisions
 // name the scorer that made them.
-const scorerVersion = "2"
+const scorerVersion = "3"
 
 // Weights are the attribute adjustments applied after the name score. Zero
 // values mean "default"; see DefaultWeights.
@@ -53,7 +53,7 @@ func DefaultWeights() Weights {
 	return Weights{
 		DOBExact:        0.5,
 		DOBYear:         0.2,
-		DOBConflict:     0.80,
+		DOBConflict:     0.88,
 		CountryMatch:    0.2,
 		CountryConflict: 0.95,
 		TypeConflict:    0.85,

@@ -141,18 +141,18 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 			if i >= len(qUsed) || qUsed[i] || qt.Kind != norm.KindWord || len(qt.Text) < 3 {
 				continue
 			}
-			bestJ, bestJW := -1, 0.75
+			bestJ, bestSim := -1, float32(0)
 			for j, vid := range name.tokens {
 				lt := s.vocab[vid].tok
 				if j >= 64 || lUsed[j] || lt.Kind != norm.KindWord {
 					continue
 				}
-				if jw := (jaroWinkler{}).Compare(qt.Text, lt.Text); jw > bestJW {
-					bestJ, bestJW = j, jw
+				if sim := leftoverSim(qt.Text, lt.Text); sim > bestSim {
+					bestJ, bestSim = j, sim
 				}
 			}
 			if bestJ >= 0 {
-				sim := typoSim(bestJW)
+				sim := bestSim
 				qUsed[i], lUsed[bestJ] = true, true
 				qSim[i], lSim[bestJ] = sim, sim
 				if explain {
@@ -239,6 +239,26 @@ func clamp01(x float64) float64 { return min(1, max(0, x)) }
 // round3 rounds to three decimals, so explanations and goldens are stable.
 func round3(x float64) float64 {
 	return float64(int64(x*1000+0.5)) / 1000
+}
+
+// leftoverSim is the partial credit a leftover query token gets for a
+// leftover listed token: Jaro-Winkler of at least 0.75, lengths within
+// max(2, 30%) of each other (so "aleksandr" is no typo of "aleksandrovich"),
+// and never more than the edit distance allows.
+func leftoverSim(a, b string) float32 {
+	la, lb := len(a), len(b)
+	if d := abs(la - lb); d > max(2, 3*min(la, lb)/10) {
+		return 0
+	}
+	jw := jaroWinkler{}.Compare(a, b)
+	if jw < 0.75 {
+		return 0
+	}
+	sim := typoSim(jw)
+	if d, ok := editDistanceAtMost(a, b, max(la, lb)); ok {
+		sim = min(sim, 1-float32(d)/float32(max(la, lb)+1))
+	}
+	return sim
 }
 
 // leftoverFloor is the score a name needs before leftover tokens are

@@ -15,9 +15,10 @@ import (
 // Persian, Hebrew, Armenian and Georgian transliterated, apostrophes
 // removed ("Ma'ruf" → "maruf"), hyphens, punctuation and symbols turned
 // into spaces, digits kept (Arabic-Indic and other decimal digits become
-// ASCII). Han, kana, Hangul and scripts without a table are kept as written
-// (lower-cased where they have case) so they still match identical listed
-// names. Invalid UTF-8 is read as a separator.
+// ASCII). Hangul syllables are romanized a syllable per word
+// (fold_hangul.go); Han, kana and scripts without a table are kept as
+// written (lower-cased where they have case) so they still match identical
+// listed names. Invalid UTF-8 is read as a separator.
 //
 // Fold is deterministic and idempotent: Fold(Fold(s)) == Fold(s). A string
 // that is already folded ASCII is returned without allocating.
@@ -343,6 +344,10 @@ func (f *folder) run(rs []rune) {
 			i = j
 		case isArabicLetter(r):
 			i = f.arabic(rs, i)
+		case isHangulSyllable(r):
+			j := scriptRun(rs, i, isHangulSyllable)
+			f.hangul(rs[i:j])
+			i = j
 		default:
 			f.rune(r)
 			i++

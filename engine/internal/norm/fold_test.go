@@ -130,7 +130,10 @@ func TestFold(t *testing.T) {
 		{"georgian mtavruli", "ᲛᲘᲮᲔᲘᲚ", "mikheil"},
 		// Kept scripts.
 		{"han kept", "习近平", "习近平"},
-		{"hangul kept", "김정은", "김정은"},
+		{"hangul romanized", "김정은", "kim jong un"},
+		{"hangul syllable per word", "최룡해", "choe ryong hae"},
+		{"hangul finals", "박정천", "pak jong chon"},
+		{"hangul beside latin", "김여정 Kim", "kim yo jong kim"},
 		{"kana kept", "トヨタ", "トヨタ"},
 		{"halfwidth kana", "ｶﾞｷﾞ", "ガギ"},
 		{"devanagari kept with marks", "नरेन्द्र मोदी", "नरेन्द्र मोदी"},
