@@ -319,6 +319,13 @@ func (r *Runner) notify(ref runRef) {
 // finished is a store.ErrConflict error.
 func (r *Runner) Cancel(ctx context.Context, tenant, id string) (store.Run, error) {
 	ref := runRef{tenant, id}
+	current, err := r.Get(ctx, tenant, id)
+	if err != nil {
+		return current, err
+	}
+	if current.Status.Terminal() {
+		return current, fmt.Errorf("runner: %w: run %s is already %s", store.ErrConflict, id, current.Status)
+	}
 	r.mu.Lock()
 	stop, running := r.inflight[ref]
 	r.mu.Unlock()

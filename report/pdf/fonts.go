@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"sync"
@@ -123,13 +124,18 @@ func faceFor(r rune, bold bool) *face {
 
 // customFonts returns the fonts to register with maroto; the CJK font only
 // when the document uses it, since parsing it costs tens of milliseconds.
+//
+// Each render gets its own copy of the font bytes: gofpdf writes into the
+// font data it is given while it subsets it (table checksums), so renders
+// sharing one slice would race (the race detector caught it in
+// TestRenderDeterministic).
 func customFonts(cjk bool) []*entity.CustomFont {
 	fonts := []*entity.CustomFont{
-		{Family: familySans, Style: fontstyle.Normal, Bytes: faceRegular.ttf},
-		{Family: familySans, Style: fontstyle.Bold, Bytes: faceBold.ttf},
+		{Family: familySans, Style: fontstyle.Normal, Bytes: bytes.Clone(faceRegular.ttf)},
+		{Family: familySans, Style: fontstyle.Bold, Bytes: bytes.Clone(faceBold.ttf)},
 	}
 	if cjk {
-		fonts = append(fonts, &entity.CustomFont{Family: familyCJK, Style: fontstyle.Normal, Bytes: faceCJK.ttf})
+		fonts = append(fonts, &entity.CustomFont{Family: familyCJK, Style: fontstyle.Normal, Bytes: bytes.Clone(faceCJK.ttf)})
 	}
 	return fonts
 }
