@@ -91,7 +91,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 		return a.qi - b.qi
 	})
 	var qSimBuf, lSimBuf [24]float32
-	qSim, lSim := qSimBuf[:0], lSimBuf[:0]
+	var qSim, lSim []float32
 	if nq > len(qSimBuf) {
 		qSim = make([]float32, nq)
 	} else {

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"unicode/utf8"
-
 	"github.com/adrg/strutil"
 )
 
@@ -143,6 +141,3 @@ func editDistanceAtMost(a, b string, k int) (int, bool) {
 	d := prev[lb]
 	return d, d <= k
 }
-
-// runeLen is utf8.RuneCountInString, named for reading.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -110,6 +109,3 @@ func (g *globalFlags) newEngine(ctx context.Context, opts engine.Options) (*engi
 	}
 	return e, ll, nil
 }
-
-// discard is a writer for quiet mode.
-var discard io.Writer = io.Discard

@@ -49,8 +49,8 @@ func (s *Store) ListRuns(ctx context.Context, tenant string, f store.ListFilter)
 		}
 		runs := tx.Bucket(bucketRuns)
 		c := tx.Bucket(bucketRunsByTime).Cursor()
-		k, v := c.Seek(upper)
-		if k == nil {
+		var k, v []byte
+		if k, _ = c.Seek(upper); k == nil {
 			k, v = c.Last()
 		} else {
 			k, v = c.Prev()
