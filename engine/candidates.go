@@ -100,7 +100,7 @@ func (s *snapshot) prepare(name string) *preparedQuery {
 	q := &preparedQuery{}
 	maxIDF := s.unknownIDF
 	for _, t := range toks {
-		qt := queryToken{tok: t, hits: s.expand(t)}
+		qt := queryToken{tok: t, hits: s.expandCached(t)}
 		idf := maxIDF
 		if id, ok := s.byText[t.Text]; ok && !s.vocab[id].joined {
 			idf = s.vocab[id].idf
@@ -148,6 +148,33 @@ func bestHit(hits map[vocabID]hit) *vocabID {
 		}
 	}
 	return best
+}
+
+// maxExpandCache bounds the expansions a snapshot remembers.
+const maxExpandCache = 200_000
+
+// expandCached is expand, remembered per snapshot: an expansion depends
+// only on the token and the index, and screening a customer base asks for
+// the same given names and surnames again and again. The returned map is
+// shared and must not be modified.
+func (s *snapshot) expandCached(t norm.Token) map[vocabID]hit {
+	key := expandKey{text: t.Text, kind: t.Kind, nick: t.Nick}
+	if v, ok := s.expansions.Load(key); ok {
+		return v.(map[vocabID]hit)
+	}
+	hits := s.expand(t)
+	if s.expansionCount.Add(1) <= maxExpandCache {
+		s.expansions.Store(key, hits)
+	}
+	return hits
+}
+
+// expandKey identifies an expansion: the token's text and what the text
+// alone does not say.
+type expandKey struct {
+	text string
+	kind norm.Kind
+	nick bool
 }
 
 // expand finds the vocabulary tokens a query token meets: the same text,

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sievekyc/sieve/engine/internal/norm"
@@ -68,6 +69,10 @@ type snapshot struct {
 	built        time.Duration
 	// unknownIDF is the weight of a query token the vocabulary lacks.
 	unknownIDF float32
+
+	// expansions caches expand per query token (expandCached).
+	expansions     sync.Map
+	expansionCount atomic.Int64
 
 	// Pools of per-screen scratch space sized to this snapshot.
 	poolOnce sync.Once
