@@ -81,7 +81,7 @@ func runBatch(cmd *cobra.Command, g *globalFlags, f *screenFlags) error {
 		return err
 	}
 	g.notice("sieve: screened %d subjects, %d matched", len(rows), matched)
-	if matched > 0 {
+	if matched > 0 && f.failOnMatch {
 		return &exitError{code: 3}
 	}
 	return cmd.Context().Err()

@@ -14,16 +14,17 @@ import (
 )
 
 type screenFlags struct {
-	json      bool
-	dob       string
-	country   string
-	typ       string
-	document  string
-	lists     []string
-	threshold float64
-	limit     int
-	explain   bool
-	batch     string
+	json        bool
+	dob         string
+	country     string
+	typ         string
+	document    string
+	lists       []string
+	threshold   float64
+	limit       int
+	explain     bool
+	batch       string
+	failOnMatch bool
 }
 
 func newScreenCommand(g *globalFlags) *cobra.Command {
@@ -33,7 +34,8 @@ func newScreenCommand(g *globalFlags) *cobra.Command {
 		Short: "Screen a name against the sanction lists",
 		Long: `Screen a name against every loaded list (or --lists-only ones) and print the
 matches best first, with the listed name that matched and the score.
-Exit status: 0 no match, 3 at least one match, 1 error.`,
+Exit status: 0, or 1 on error; with --fail-on-match, 3 when anything matched
+(for scripts and CI gates).`,
 		Example: `  sieve screen "Vladimir Putin"
   sieve screen --dob 1952-10-07 --country RU --type person "Putin, Vladimir"
   sieve screen --lists ../shared/lists --json "Bank Melli"
@@ -67,7 +69,7 @@ Exit status: 0 no match, 3 at least one match, 1 error.`,
 			} else {
 				printResult(out, q, res, f.explain)
 			}
-			if res.Matched {
+			if res.Matched && f.failOnMatch {
 				return &exitError{code: 3}
 			}
 			return nil
@@ -83,6 +85,7 @@ Exit status: 0 no match, 3 at least one match, 1 error.`,
 	fl.Float64Var(&f.threshold, "threshold", 0, fmt.Sprintf("match threshold in (0,1] (default %.2f)", engine.DefaultThreshold))
 	fl.IntVar(&f.limit, "limit", 0, "matches per list (default 10)")
 	fl.BoolVar(&f.explain, "explain", false, "show how each match was scored")
+	fl.BoolVar(&f.failOnMatch, "fail-on-match", false, "exit with status 3 when anything matched")
 	fl.StringVar(&f.batch, "batch", "", "screen every row of a CSV or JSONL `FILE`; JSON lines out, progress on stderr")
 	return cmd
 }
