@@ -76,11 +76,21 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 			}
 		}
 	}
+	// Alignments are taken greedily, most similar first; a particle or a
+	// legal form ("al", "llc") ranks a little lower than its similarity, so
+	// it cannot take the listed token a joined or fuller alignment needs
+	// ("aldin" meets "al din" before "al" meets that "al").
+	rank := func(p pairing) float32 {
+		if p.qSpan == 1 && q.tokens[p.qi].tok.Kind != norm.KindWord && q.tokens[p.qi].tok.Kind != norm.KindInitial {
+			return p.sim - 0.1
+		}
+		return p.sim
+	}
 	slices.SortStableFunc(pairs, func(a, b pairing) int {
-		switch {
-		case a.sim > b.sim:
+		switch ra, rb := rank(a), rank(b); {
+		case ra > rb:
 			return -1
-		case a.sim < b.sim:
+		case ra < rb:
 			return 1
 		}
 		// Prefer alignments that keep the order, then the earlier token.

@@ -83,14 +83,14 @@ func problemFor(err error) problem {
 		return problem{Status: http.StatusBadRequest, Code: "invalid_idempotency_key", Message: message(err)}
 	case errors.Is(err, ErrInvalidMode):
 		return problem{Status: http.StatusBadRequest, Code: "invalid_mode", Message: "mode must be resumido or completo."}
-	case errors.Is(err, ErrRunNotSettled):
+	case errors.Is(err, ErrRunNotSettled), errors.Is(err, runner.ErrRunNotSettled):
 		return problem{Status: http.StatusBadRequest, Code: "run_not_settled", Message: "The run has not reached a terminal status yet."}
 	case errors.Is(err, engine.ErrInvalidQuery):
 		return problem{Status: http.StatusBadRequest, Code: "invalid_query", Message: message(err)}
 	case errors.As(err, &conflict):
 		return problem{Status: http.StatusConflict, Code: "idempotency_conflict",
 			Message: "The Idempotency-Key was already used with a different request body."}
-	case errors.Is(err, ErrAnalysisUnavailable):
+	case errors.Is(err, ErrAnalysisUnavailable), errors.Is(err, runner.ErrNoAnalysis):
 		return problem{Status: http.StatusConflict, Code: "analysis_unavailable", Message: message(err)}
 	case errors.Is(err, ErrReportNotGenerated):
 		return problem{Status: http.StatusNotFound, Code: "report_not_found",

@@ -1,18 +1,13 @@
 package httpapi
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
-	"github.com/sievekyc/sieve/engine"
 	"github.com/sievekyc/sieve/engine/runner"
-	"github.com/sievekyc/sieve/lists"
 	"github.com/sievekyc/sieve/report"
-	"github.com/sievekyc/sieve/rules"
 	"github.com/sievekyc/sieve/store"
 )
 
@@ -29,8 +24,9 @@ type reportView struct {
 }
 
 // createReport renders a settled run's report in a mode and stores it
-// immutably: 201 the first time, 200 with the stored report afterwards
-// (the same bytes, whatever happened to the run since).
+// immutably (runner.StoredReport): 201 the first time, 200 with the
+// stored report afterwards (the same bytes, whatever happened to the run
+// since).
 func (h *handler) createReport(w http.ResponseWriter, r *http.Request, p principal) error {
 	mode, err := reportMode(r)
 	if err != nil {
@@ -40,19 +36,13 @@ func (h *handler) createReport(w http.ResponseWriter, r *http.Request, p princip
 	if err != nil {
 		return err
 	}
-	status := http.StatusOK
-	rep, err := h.st.GetReport(r.Context(), p.Tenant, run.ID, string(mode))
-	if errors.Is(err, store.ErrNotFound) {
-		status = http.StatusCreated
-		rep, err = h.renderReport(r.Context(), run, mode)
-		if errors.Is(err, store.ErrConflict) {
-			// Another request stored this report meanwhile: answer it.
-			status = http.StatusOK
-			rep, err = h.st.GetReport(r.Context(), p.Tenant, run.ID, string(mode))
-		}
-	}
+	rep, created, err := runner.StoredReport(r.Context(), h.st, run, mode, h.opts.Render)
 	if err != nil {
 		return err
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
 	}
 	token, exp := h.signer.sign(object{Tenant: p.Tenant, Kind: objectReport, ID: run.ID, Mode: string(mode)})
 	u := h.fileURL(r, token)
@@ -106,53 +96,4 @@ func (h *handler) settledRun(r *http.Request, p principal) (store.Run, error) {
 		return run, fmt.Errorf("%w: run %s is %s", ErrRunNotSettled, run.ID, run.Status)
 	}
 	return run, nil
-}
-
-// renderReport renders and stores a run's report.
-func (h *handler) renderReport(ctx context.Context, run store.Run, mode report.Mode) (store.Report, error) {
-	a, err := h.runs.Analysis(ctx, run.Tenant, run.ID)
-	if errors.Is(err, store.ErrNotFound) {
-		return store.Report{}, fmt.Errorf("%w: the run ended %s", ErrAnalysisUnavailable, run.Status)
-	}
-	if err != nil {
-		return store.Report{}, err
-	}
-	doc := runDocument(run, a, mode, h.hitDetails(ctx))
-	pdf, err := h.opts.Render(doc)
-	if err != nil {
-		return store.Report{}, fmt.Errorf("httpapi: rendering report %s/%s: %w", run.ID, mode, err)
-	}
-	return h.st.PutReport(ctx, store.Report{Tenant: run.Tenant, RunID: run.ID, Mode: string(mode), PDF: pdf})
-}
-
-// hitDetails completes a run's hits from the engine: the listed entity's
-// details and the name comparison's explanation. It does so only while
-// the engine holds the very list version the run screened, so a report
-// never shows a record that changed since; sandbox hits name no listed
-// entity and stay as recorded.
-func (h *handler) hitDetails(ctx context.Context) hitDetails {
-	loaded := map[string]string{}
-	for _, l := range h.eng.Stats().Lists {
-		loaded[string(l.Source)] = l.Version
-	}
-	return func(hit rules.Hit, version string) (report.Match, bool) {
-		if version == "" || loaded[hit.List] != version || hit.Query == "" {
-			return report.Match{}, false
-		}
-		res, err := h.eng.Screen(ctx, engine.Query{Name: hit.Query, Lists: []lists.Source{lists.Source(hit.List)},
-			Threshold: 0.3, Limit: 100})
-		if err != nil {
-			return report.Match{}, false
-		}
-		for _, l := range res.Lists {
-			for _, m := range l.Matches {
-				if m.EntityID == hit.EntityID {
-					note := "score " + strconv.FormatFloat(hit.Score, 'f', 3, 64) +
-						" at run time; the name comparison below was recomputed for this report"
-					return engineMatch(m, note), true
-				}
-			}
-		}
-		return report.Match{}, false
-	}
 }

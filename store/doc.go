@@ -23,8 +23,9 @@
 // asking. A record of another tenant is reported as [ErrNotFound], exactly
 // as a record that does not exist, so a tenant never learns of another's
 // records. Only [KeyStore.APIKeyByHash], which authenticates a request
-// before its tenant is known, and [RunStore.PendingRuns], which a host
-// calls at start-up, cross tenants.
+// before its tenant is known, [RunStore.PendingRuns], which a host calls
+// at start-up, and [KeyStore.ListAPIKeys] with an empty tenant, an
+// operator's listing, cross tenants.
 //
 // # Idempotency and revisions
 //

@@ -7,7 +7,8 @@ import (
 )
 
 // DefaultReportRetention is how long reports are kept by default before a
-// host purges them with PurgeReports.
+// host purges them with PurgeReports (a started runner.Runner does so
+// daily).
 const DefaultReportRetention = 90 * 24 * time.Hour
 
 // Report is a rendered PDF report, stored immutably per (tenant, run,

@@ -83,6 +83,12 @@ type KeyStore interface {
 	// APIKeyByHash returns the key whose Hash is hash (see HashAPIKey), or
 	// ErrNotFound. Revoked keys are returned too: check APIKey.Revoked.
 	APIKeyByHash(ctx context.Context, hash string) (APIKey, error)
+	// ListAPIKeys returns the tenant's keys, revoked ones included, by ID;
+	// tenant "" lists every tenant's keys, by tenant then ID (an
+	// operator's listing: request paths always name a tenant). A tenant
+	// without keys, unknown or not a valid ID, has an empty list, not an
+	// error.
+	ListAPIKeys(ctx context.Context, tenant string) ([]APIKey, error)
 }
 
 // ExportStore keeps the jobs of synchronous KYC screenings.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -15,7 +14,6 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/sievekyc/sieve/store"
 	"github.com/sievekyc/sieve/store/boltstore"
@@ -197,62 +195,19 @@ func newKeysListCommand(g *globalFlags) *cobra.Command {
 	return cmd
 }
 
-// listAPIKeys reads every key of a store file, by tenant then ID.
-//
-// store.KeyStore has no listing method (it is a lookup interface for the
-// request path), so this reads the bbolt file read-only through its
-// documented layout (package boltstore: bucket "api_keys", key ID → JSON
-// store.APIKey) after checking the file's schema version is the one this
-// build knows. It goes away once boltstore offers a listing.
+// listAPIKeys returns the keys of a store file, every tenant's when
+// tenant is "", by tenant then ID.
 func listAPIKeys(ctx context.Context, path, tenant string) ([]store.APIKey, error) {
-	// Open (and close) the store first: it checks the file is a Sieve store,
-	// migrates it, and fails with store.ErrLocked while a server holds it.
 	st, err := boltstore.Open(path, boltstore.Options{})
 	if err != nil {
 		return nil, err
 	}
-	if err := st.Close(); err != nil {
-		return nil, err
-	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: boltstore.DefaultTimeout})
-	if err != nil {
-		return nil, fmt.Errorf("opening %s: %w", path, err)
-	}
-	defer db.Close()
-	var keys []store.APIKey
-	err = db.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket([]byte("meta"))
-		if meta == nil {
-			return fmt.Errorf("%s: no schema version", path)
-		}
-		if v := meta.Get([]byte("schema_version")); len(v) != 8 || binary.BigEndian.Uint64(v) != boltstore.SchemaVersion {
-			return fmt.Errorf("%s: schema version is not %d: cannot list its keys", path, boltstore.SchemaVersion)
-		}
-		b := tx.Bucket([]byte("api_keys"))
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(_, v []byte) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			var k store.APIKey
-			if err := json.Unmarshal(v, &k); err != nil {
-				return fmt.Errorf("decoding an API key: %w", err)
-			}
-			if tenant == "" || k.Tenant == tenant {
-				keys = append(keys, k)
-			}
-			return nil
-		})
-	})
+	defer st.Close()
+	keys, err := st.ListAPIKeys(ctx, tenant)
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(keys, func(a, b store.APIKey) int {
-		return strings.Compare(a.Tenant+"\x00"+a.ID, b.Tenant+"\x00"+b.ID)
-	})
-	return keys, nil
+	return keys, st.Close()
 }
 
 type keysRevokeFlags struct {

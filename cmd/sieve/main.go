@@ -63,7 +63,7 @@ func newRootCommand() *cobra.Command {
 		newEvalCommand(g),
 		newBenchCommand(g),
 		newRulesCommand(g),
-		newRunCommand(g),
+		newRunCommand(g), newReportCommand(g),
 		newServeCommand(g), newKeysCommand(g),
 	)
 	return root

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/sievekyc/sieve/engine"
 	"github.com/sievekyc/sieve/engine/runner"
+	"github.com/sievekyc/sieve/report"
+	"github.com/sievekyc/sieve/report/pdf"
 	"github.com/sievekyc/sieve/rules"
 	"github.com/sievekyc/sieve/store/boltstore"
 )
@@ -30,6 +33,8 @@ type runFlags struct {
 	sandbox  bool
 	custom   []string
 	timeout  time.Duration
+	report   string
+	output   string
 }
 
 func newRunCommand(g *globalFlags) *cobra.Command {
@@ -40,14 +45,18 @@ func newRunCommand(g *globalFlags) *cobra.Command {
 		Long: `Execute a template for one subject the way a service would: the run is
 validated, persisted (in --data FILE, else a temporary store), its sources
 executed and its rules evaluated; then the decision, operative decision,
-risk score and band and the findings are printed.
+risk score and band and the findings are printed. With --report MODE -o FILE
+the run's PDF report (resumido or completo) is written too, and kept in the
+store like ` + "`sieve report`" + ` keeps it.
 
 Screening sources use the loaded lists (--lists DIR, the data directory, or
 the bundled samples). A custom source (a bureau the host calls from Go) is
 fed from a JSON file with --custom-result NAME=FILE holding its result
 ({"status":"ok","data":{...}}), or simulated with --sandbox.`,
 		Example: `  sieve run --template testdata/templates/pf_onboarding.yaml \
-    --param cpf=529.982.247-25 --param "name=Maria Aparecida da Silva" --sandbox`,
+    --param cpf=529.982.247-25 --param "name=Maria Aparecida da Silva" --sandbox
+  sieve run --template testdata/templates/pf_onboarding.yaml \
+    --param cpf=100.000.001-08 --param "name=Maria Silva" --sandbox --report completo -o report.pdf`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTemplate(cmd, g, f)
 		},
@@ -60,12 +69,26 @@ fed from a JSON file with --custom-result NAME=FILE holding its result
 	fl.BoolVar(&f.sandbox, "sandbox", false, "simulate screening and unfed custom sources deterministically (see the runner docs)")
 	fl.StringArrayVar(&f.custom, "custom-result", nil, "feed custom source `NAME=FILE` from a JSON source result")
 	fl.DurationVar(&f.timeout, "timeout", 2*time.Minute, "give up waiting for the run after this long")
+	fl.StringVar(&f.report, "report", "", "also write the run's PDF report in `MODE` (resumido or completo) to -o FILE")
+	fl.StringVarP(&f.output, "output", "o", "", "the report's `FILE` (with --report)")
 	_ = cmd.MarkFlagRequired("template")
 	return cmd
 }
 
 func runTemplate(cmd *cobra.Command, g *globalFlags, f *runFlags) error {
 	ctx := cmd.Context()
+	var mode report.Mode
+	switch {
+	case f.report != "" && (f.output == "" || f.output == "-"):
+		return errors.New("--report needs -o FILE (stdout carries the decision)")
+	case f.report == "" && f.output != "":
+		return errors.New("-o is the file of --report MODE: give the mode")
+	case f.report != "":
+		var err error
+		if mode, err = parseReportMode(f.report); err != nil {
+			return fmt.Errorf("--report: %w", err)
+		}
+	}
 	t, err := rules.LoadFile(f.template)
 	if err != nil {
 		return err
@@ -128,13 +151,23 @@ func runTemplate(cmd *cobra.Command, g *globalFlags, f *runFlags) error {
 	if f.json {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
-		return enc.Encode(a)
+		if err := enc.Encode(a); err != nil {
+			return err
+		}
+	} else {
+		printAnalysis(out, a)
 	}
-	printAnalysis(out, a)
 	if f.data != "" {
 		g.notice("sieve: run %s kept in %s", run.ID, f.data)
 	}
-	return nil
+	if mode == "" {
+		return nil
+	}
+	rep, created, err := r.Report(ctx, localTenant, run.ID, mode, pdf.Render)
+	if err != nil {
+		return reportError(run, err)
+	}
+	return saveReport(g, out, f.output, rep, created)
 }
 
 // parseParams turns k=v flags into subject parameters; a string-list

@@ -36,7 +36,7 @@ type Analysis struct {
 	Recommendations []rules.Recommendation `json:"recommendations"`
 	Subject         SubjectProfile         `json:"subject_profile"`
 	Sources         []SourceOutcome        `json:"sources"`
-	Rules           []rules.RuleResult     `json:"rules"`
+	Rules           []RuleOutcome          `json:"rules"`
 	ListVersions    []ListVersion          `json:"list_versions"`
 	Audit           []AuditEntry           `json:"audit_log"`
 
@@ -80,6 +80,37 @@ type SourceOutcome struct {
 	Tier         int                `json:"tier"`
 	Result       rules.SourceResult `json:"result"`
 	ListVersions []ListVersion      `json:"list_versions,omitempty"`
+	// Threshold is the minimum score a screening source's matches needed
+	// (engine.Result.Threshold: the template's threshold, or the engine's
+	// default when the template sets none). Zero for other sources.
+	Threshold float64 `json:"threshold,omitempty"`
+	// Fingerprint identifies the engine options and scorer that produced
+	// a screening source's scores (engine.Result.Fingerprint). Empty for
+	// other sources and for simulated (sandbox) screenings.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// HitDetails are what reports show of Result.Hits beyond what rules
+	// read: one per hit, found by HitDetailFor.
+	HitDetails []HitDetail `json:"hit_details,omitempty"`
+}
+
+// HitDetailFor returns the detail recorded for a hit of the source: the
+// one with the hit's list, entity ID and query.
+func (s *SourceOutcome) HitDetailFor(h rules.Hit) (HitDetail, bool) {
+	for _, d := range s.HitDetails {
+		if d.EntityID == h.EntityID && d.List == h.List && d.Query == h.Query {
+			return d, true
+		}
+	}
+	return HitDetail{}, false
+}
+
+// RuleOutcome is one rule's evaluation (rules.RuleResult, whose JSON
+// fields it shares) and the risk factor the template gives the rule.
+type RuleOutcome struct {
+	rules.RuleResult
+	// RiskFactor is the rule's risk_factor in the template: what it adds
+	// to the risk assessment's factors when it fires.
+	RiskFactor string `json:"risk_factor,omitempty"`
 }
 
 // ListVersion names a list and the version screened.
@@ -91,12 +122,18 @@ type ListVersion struct {
 // AuditEntry is one step of the run: a source execution, a rule
 // evaluation or the decision.
 type AuditEntry struct {
-	Seq        int    `json:"seq"`
-	Kind       string `json:"kind"`
-	Ref        string `json:"ref"`
-	Status     string `json:"status"`
-	DurationMS int64  `json:"duration_ms"`
-	Detail     string `json:"detail,omitempty"`
+	Seq  int    `json:"seq"`
+	Kind string `json:"kind"`
+	Ref  string `json:"ref"`
+	// At is when the step started: a source's launch; for a rule, the
+	// evaluation's start plus the durations of the rules before it (rules
+	// run one after another, in template order); for the decision, the
+	// end of the last rule. Like the durations, it is not part of what a
+	// replay reproduces.
+	At         time.Time `json:"at"`
+	Status     string    `json:"status"`
+	DurationMS int64     `json:"duration_ms"`
+	Detail     string    `json:"detail,omitempty"`
 }
 
 // runStatus is the status a run ends in, given its evaluation:
@@ -128,15 +165,21 @@ func runStatus(t *rules.Template, execs []sourceExecution, eval *rules.Evaluatio
 	return store.StatusCompleted, ""
 }
 
-func buildAnalysis(t *rules.Template, run store.Run, subject rules.Subject, execs []sourceExecution, eval *rules.Evaluation, started, completed time.Time) *Analysis {
+// timing is when a run's execution started, when its rule evaluation
+// started, and when it completed.
+type timing struct {
+	started, evaluated, completed time.Time
+}
+
+func buildAnalysis(t *rules.Template, run store.Run, subject rules.Subject, execs []sourceExecution, eval *rules.Evaluation, tm timing) *Analysis {
 	status, errText := runStatus(t, execs, eval)
 	a := &Analysis{
 		RunID: run.ID, Tenant: run.Tenant, TemplateID: t.ID(), TemplateVersion: t.Version(),
 		Status: status, Error: errText, Live: run.Live, ExternalID: run.ExternalID, Metadata: run.Metadata,
 		Decision: eval.Decision, OperativeDecision: eval.Operative, Holds: eval.Holds,
 		Escalated: eval.Escalated, NeedsSignoff: eval.NeedsSignoff,
-		Findings: eval.Findings, Recommendations: eval.Recommendations, Rules: eval.Rules,
-		StartedAt: started, CompletedAt: completed, DurationMS: completed.Sub(started).Milliseconds(),
+		Findings: eval.Findings, Recommendations: eval.Recommendations, Rules: ruleOutcomes(t, eval),
+		StartedAt: tm.started, CompletedAt: tm.completed, DurationMS: tm.completed.Sub(tm.started).Milliseconds(),
 	}
 	a.Risk = RiskAssessment{Score: eval.Score, Band: eval.Band, BandLabel: eval.Band.BureauString(),
 		Factors: eval.RiskFactors, Dimensions: dimensions(t, eval)}
@@ -145,7 +188,8 @@ func buildAnalysis(t *rules.Template, run store.Run, subject rules.Subject, exec
 	seq := 0
 	for _, x := range execs {
 		a.Sources = append(a.Sources, SourceOutcome{ID: x.ID, Kind: x.Source.Kind.String(), Tier: x.Source.Tier,
-			Result: x.Result, ListVersions: x.ListVersions})
+			Result: x.Result, ListVersions: x.ListVersions, Threshold: x.Threshold, Fingerprint: x.Fingerprint,
+			HitDetails: x.HitDetails})
 		for _, v := range x.ListVersions {
 			if !seen[v.Code] {
 				seen[v.Code] = true
@@ -162,10 +206,11 @@ func buildAnalysis(t *rules.Template, run store.Run, subject rules.Subject, exec
 		case x.Source.Kind == rules.SourceDocument:
 			detail = fmt.Sprintf("valid=%t", x.Result.Valid)
 		}
-		a.Audit = append(a.Audit, AuditEntry{Seq: seq, Kind: "source", Ref: x.ID, Status: x.Result.Status.String(),
-			DurationMS: x.Result.DurationMS, Detail: detail})
+		a.Audit = append(a.Audit, AuditEntry{Seq: seq, Kind: "source", Ref: x.ID, At: x.Started,
+			Status: x.Result.Status.String(), DurationMS: x.Result.DurationMS, Detail: detail})
 	}
 	slices.SortFunc(a.ListVersions, func(x, y ListVersion) int { return compareStrings(x.Code, y.Code) })
+	at := tm.evaluated
 	for _, rr := range eval.Rules {
 		seq++
 		detail := rr.Reason
@@ -179,13 +224,28 @@ func buildAnalysis(t *rules.Template, run store.Run, subject rules.Subject, exec
 			}
 			detail = strings.Join(reads, ", ")
 		}
-		a.Audit = append(a.Audit, AuditEntry{Seq: seq, Kind: "rule", Ref: rr.ID, Status: rr.State.String(),
+		a.Audit = append(a.Audit, AuditEntry{Seq: seq, Kind: "rule", Ref: rr.ID, At: at, Status: rr.State.String(),
 			DurationMS: rr.Duration.Milliseconds(), Detail: detail})
+		at = at.Add(rr.Duration)
 	}
 	seq++
-	a.Audit = append(a.Audit, AuditEntry{Seq: seq, Kind: "decision", Ref: t.ID(), Status: eval.Operative.String(),
+	a.Audit = append(a.Audit, AuditEntry{Seq: seq, Kind: "decision", Ref: t.ID(), At: at, Status: eval.Operative.String(),
 		DurationMS: eval.Duration.Milliseconds(), Detail: fmt.Sprintf("decision %s, risk %d (%s)", eval.Decision, eval.Score, eval.Band)})
 	return a
+}
+
+// ruleOutcomes pairs each rule's result with the template's risk factor
+// for the rule.
+func ruleOutcomes(t *rules.Template, eval *rules.Evaluation) []RuleOutcome {
+	factor := map[string]string{}
+	for _, r := range t.Rules() {
+		factor[r.ID] = r.RiskFactor
+	}
+	out := make([]RuleOutcome, len(eval.Rules))
+	for i, rr := range eval.Rules {
+		out[i] = RuleOutcome{RuleResult: rr, RiskFactor: factor[rr.ID]}
+	}
+	return out
 }
 
 // dimensions sums fired rules' points by finding category.

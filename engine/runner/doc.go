@@ -13,6 +13,16 @@
 // simulated result driven by the subject's document number (see
 // SandboxResult) and runs are marked live=false.
 //
+// The analysis records what a report needs, from what the run already
+// had: each screening hit's entity details and score explanation
+// (HitDetail), the screening threshold and engine fingerprint, each rule's
+// risk factor and the time of each audit step. ReportDocument maps a run
+// and its analysis to a report.Document without screening again;
+// StoredReport (and Runner.Report) render a report on its first request
+// with the host's Renderer and keep it immutably per (tenant, run, mode).
+// A started runner purges reports older than Options.ReportRetention (90
+// days by default) daily.
+//
 // # Concurrency
 //
 // A Runner is safe for concurrent use. Start launches the workers; Close
@@ -24,6 +34,7 @@
 // Submission errors wrap the sentinels of errors.go (ErrTemplateNotFound,
 // ErrTemplateNotPublished, ErrInvalidRequest) or the rules package's
 // parameter errors (*rules.ParamError wrapping rules.ErrMissingDocument,
-// rules.ErrInvalidDocument, ...); store errors (store.ErrNotFound,
+// rules.ErrInvalidDocument, ...); report errors wrap ErrRunNotSettled,
+// ErrNoAnalysis or report.ErrInvalidMode; store errors (store.ErrNotFound,
 // store.ErrConflict) pass through wrapped.
 package runner

@@ -116,19 +116,34 @@ func (r *Runner) Execute(ctx context.Context, t *rules.Template, run store.Run) 
 	for _, x := range execs {
 		results[x.ID] = x.Result
 	}
+	evaluated := r.opts.Now().UTC()
 	eval, err := rules.Evaluate(ctx, t, subject, results, rules.WithAsOf(run.CreatedAt), rules.WithClock(r.opts.Now))
 	if err != nil {
 		return nil, fmt.Errorf("evaluating %s v%d: %w", t.ID(), t.Version(), err)
 	}
-	return buildAnalysis(t, run, subject, execs, eval, started, r.opts.Now().UTC()), nil
+	return buildAnalysis(t, run, subject, execs, eval, timing{started, evaluated, r.opts.Now().UTC()}), nil
 }
 
-// sourceExecution is one source's outcome with its timing and, for
-// screenings, the list versions it ran against.
+// sourceExecution is one source's execution: when it started and what it
+// produced.
 type sourceExecution struct {
-	ID           string
-	Source       rules.Source
-	Result       rules.SourceResult
-	Started      time.Time
+	ID      string
+	Source  rules.Source
+	Started time.Time
+	sourceOutput
+}
+
+// sourceOutput is what a source produced: the result rules read and, for
+// screenings, what reports need besides.
+type sourceOutput struct {
+	Result rules.SourceResult
+	// ListVersions are the list versions a screening ran against.
 	ListVersions []ListVersion
+	// Threshold and Fingerprint are the screening's threshold and engine
+	// options fingerprint.
+	Threshold   float64
+	Fingerprint string
+	// HitDetails are the matched entities' details and score
+	// explanations, one per hit.
+	HitDetails []HitDetail
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sievekyc/sieve/rules"
+	"github.com/sievekyc/sieve/store"
 )
 
 // CustomSource executes a host-registered source for a subject. It must
@@ -36,6 +37,12 @@ type Options struct {
 	NewID func() string
 	// Logger receives run lifecycle events; subjects are logged hashed.
 	Logger *slog.Logger
+	// ReportRetention is how long stored reports are kept
+	// (store.DefaultReportRetention, 90 days). A started runner deletes
+	// the reports older than that when it starts and then daily until it
+	// closes (PurgeReports); a negative value keeps them until the host
+	// purges them.
+	ReportRetention time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -53,6 +60,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.ReportRetention == 0 {
+		o.ReportRetention = store.DefaultReportRetention
 	}
 	return o
 }

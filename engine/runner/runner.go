@@ -37,6 +37,7 @@ type Runner struct {
 	queue    chan runRef
 	cancel   context.CancelFunc
 	workers  sync.WaitGroup
+	janitor  sync.WaitGroup // the report purge of retention.go
 	inflight map[runRef]context.CancelFunc
 	changed  map[runRef]chan struct{}
 }
@@ -73,6 +74,8 @@ func New(eng *engine.Engine, st store.Store, templates *Templates, opts Options)
 
 // Start launches the workers and resumes every run the store holds as
 // queued or running (runs accepted before a crash or an unfinished Close).
+// Unless Options.ReportRetention is negative, it also purges the reports
+// older than the retention, at once and then daily until Close.
 func (r *Runner) Start(ctx context.Context) error {
 	r.mu.Lock()
 	if r.started {
@@ -86,6 +89,10 @@ func (r *Runner) Start(ctx context.Context) error {
 	for range r.opts.Workers {
 		r.workers.Add(1)
 		go r.work(wctx)
+	}
+	if r.opts.ReportRetention > 0 {
+		r.janitor.Add(1)
+		go r.retainReports(wctx)
 	}
 	pending, err := r.st.PendingRuns(ctx)
 	if err != nil {
@@ -122,6 +129,7 @@ func (r *Runner) Close(ctx context.Context) error {
 	r.started = false
 	r.cancel()
 	r.mu.Unlock()
+	r.janitor.Wait()
 	return ctx.Err()
 }
 
@@ -263,11 +271,7 @@ func (r *Runner) Analysis(ctx context.Context, tenant, id string) (*Analysis, er
 	if err != nil {
 		return nil, fmt.Errorf("runner: %w", err)
 	}
-	var out Analysis
-	if err := json.Unmarshal(a.Body, &out); err != nil {
-		return nil, fmt.Errorf("runner: stored analysis of %s: %w", id, err)
-	}
-	return &out, nil
+	return decodeAnalysis(id, a.Body)
 }
 
 // Settled reports whether a run will not change without a person acting:

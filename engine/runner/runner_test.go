@@ -34,8 +34,12 @@ func testEngine(t testing.TB) *engine.Engine {
 	for _, src := range []lists.Source{lists.SourceOFACSDN, lists.SourceOFACCons, lists.SourceUNSC, lists.SourceEUFSF, lists.SourceUKHMT} {
 		l := &lists.List{Source: src, SHA256: strings.Repeat("ab", 32)}
 		if src == lists.SourceOFACSDN {
-			p := lists.Entity{ID: "ofac-sdn:91044", Source: src, Type: lists.TypePerson}
+			p := lists.Entity{ID: "ofac-sdn:91044", Source: src, Type: lists.TypePerson, Programs: []string{"RUSSIA-EO14024"},
+				BirthDates:    []lists.Birthdate{{Date: lists.PartialDate{Year: 1961, Month: 7, Day: 2}}},
+				Nationalities: []string{"RU"}, Citizenships: []string{"RU", "BY"},
+				Identifiers: []lists.Identifier{{Type: lists.IDPassport, Number: "7104561", Country: "RU"}}}
 			p.AddName("Ivan Sergeyevich VOLKOV", lists.NamePrimary)
+			p.AddName("Иван Сергеевич Волков", lists.NameAlias)
 			l.Entities = append(l.Entities, p)
 		}
 		ls = append(ls, l)

@@ -2,9 +2,11 @@ package runner
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/sievekyc/sieve/lists"
 	"github.com/sievekyc/sieve/rules"
 )
 
@@ -83,4 +85,16 @@ func zeroValue(p rules.ParamType) any {
 		return []string{}
 	}
 	return ""
+}
+
+// sandboxDetails describes simulated hits: the hit's own name and type,
+// and an explanation that says the match is simulated.
+func sandboxDetails(hits []rules.Hit) []HitDetail {
+	var out []HitDetail
+	for _, h := range hits {
+		out = append(out, HitDetail{EntityID: h.EntityID, List: h.List, Query: h.Query, PrimaryName: h.Name,
+			MatchedName: h.Name, NameKind: lists.NamePrimary.String(), Type: h.Type, Programs: slices.Clone(h.Programs),
+			Explanation: []string{fmt.Sprintf("sandbox: simulated match; the score %.2f is set by the document's last digit (7: 0.87, 8: 0.99), no list was screened", h.Score)}})
+	}
+	return out
 }

@@ -32,7 +32,7 @@ func (r *Runner) executeSources(ctx context.Context, t *rules.Template, subject 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out[i].Result, out[i].ListVersions = r.executeSource(ctx, t, s, subject)
+			out[i].sourceOutput = r.executeSource(ctx, t, s, subject)
 		}()
 	}
 	wg.Wait()
@@ -41,7 +41,8 @@ func (r *Runner) executeSources(ctx context.Context, t *rules.Template, subject 
 
 // executeSource runs one source under its timeout. A source that does not
 // answer in time is StatusTimeout; one that returns an error StatusFailed.
-func (r *Runner) executeSource(ctx context.Context, t *rules.Template, s rules.Source, subject rules.Subject) (rules.SourceResult, []ListVersion) {
+// Only a source that answered keeps what it produced besides its result.
+func (r *Runner) executeSource(ctx context.Context, t *rules.Template, s rules.Source, subject rules.Subject) sourceOutput {
 	start := time.Now()
 	timeout := s.Timeout
 	if timeout <= 0 {
@@ -50,65 +51,69 @@ func (r *Runner) executeSource(ctx context.Context, t *rules.Template, s rules.S
 	sctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	type answer struct {
-		res      rules.SourceResult
-		versions []ListVersion
-		err      error
+		out sourceOutput
+		err error
 	}
 	done := make(chan answer, 1)
 	go func() {
 		var a answer
 		switch {
 		case r.opts.Sandbox && (s.Kind == rules.SourceScreening || r.opts.Custom[s.Custom.Name] == nil):
-			a.res = SandboxResult(t, s, subject)
+			a.out.Result = SandboxResult(t, s, subject)
+			if s.Kind == rules.SourceScreening {
+				a.out.Threshold = s.Screening.Threshold
+				a.out.HitDetails = sandboxDetails(a.out.Result.Hits)
+			}
 		case s.Kind == rules.SourceDocument:
-			a.res, a.err = t.DocumentResult(s.ID, subject)
+			a.out.Result, a.err = t.DocumentResult(s.ID, subject)
 		case s.Kind == rules.SourceScreening:
-			a.res, a.versions, a.err = r.screen(sctx, s, subject)
+			a.out, a.err = r.screen(sctx, s, subject)
 		case s.Kind == rules.SourceCustom:
 			f := r.opts.Custom[s.Custom.Name]
 			if f == nil {
 				a.err = fmt.Errorf("%w: %q", ErrUnknownCustomSource, s.Custom.Name)
 				break
 			}
-			a.res, a.err = f(sctx, subject)
+			a.out.Result, a.err = f(sctx, subject)
 		default:
 			a.err = fmt.Errorf("source %s has no executor", s.ID)
 		}
 		done <- a
 	}()
-	var res rules.SourceResult
-	var versions []ListVersion
+	var out sourceOutput
 	select {
 	case a := <-done:
-		res, versions = a.res, a.versions
+		out = a.out
 		if a.err != nil {
-			res = rules.SourceResult{Status: rules.StatusFailed, Error: a.err.Error()}
+			out = sourceOutput{Result: rules.SourceResult{Status: rules.StatusFailed, Error: a.err.Error()}}
 			if errors.Is(a.err, context.DeadlineExceeded) {
-				res.Status = rules.StatusTimeout
+				out.Result.Status = rules.StatusTimeout
 			}
 		}
 	case <-sctx.Done():
-		res = rules.SourceResult{Status: rules.StatusTimeout, Error: fmt.Sprintf("no answer within %s", timeout)}
+		out.Result = rules.SourceResult{Status: rules.StatusTimeout, Error: fmt.Sprintf("no answer within %s", timeout)}
 		if ctx.Err() != nil {
-			res = rules.SourceResult{Status: rules.StatusSkipped, Error: "run cancelled"}
+			out.Result = rules.SourceResult{Status: rules.StatusSkipped, Error: "run cancelled"}
 		}
 	}
-	if res.Status == 0 {
-		res.Status = rules.StatusOK
+	if out.Result.Status == 0 {
+		out.Result.Status = rules.StatusOK
 	}
-	if res.DurationMS == 0 {
-		res.DurationMS = time.Since(start).Milliseconds()
+	if out.Result.DurationMS == 0 {
+		out.Result.DurationMS = time.Since(start).Milliseconds()
 	}
-	return res, versions
+	return out
 }
 
 // screen runs a screening source: every name the subject gives, against
-// the source's lists, merged into one result.
-func (r *Runner) screen(ctx context.Context, s rules.Source, subject rules.Subject) (rules.SourceResult, []ListVersion, error) {
+// the source's lists, merged into one result. Beside the result it keeps
+// each hit's entity details and score explanation, the threshold and the
+// engine fingerprint, so reports need not screen again.
+func (r *Runner) screen(ctx context.Context, s rules.Source, subject rules.Subject) (sourceOutput, error) {
 	sc := s.Screening
 	names := screeningNames(sc, subject)
 	if len(names) == 0 {
-		return rules.SourceResult{Status: rules.StatusSkipped, Error: "no name to screen"}, nil, nil
+		return sourceOutput{Result: rules.SourceResult{Status: rules.StatusSkipped, Error: "no name to screen"}}, nil
 	}
 	q := engine.Query{Type: sc.EntityType, Lists: sc.Lists, Threshold: sc.Threshold, Limit: sc.Limit}
 	if v, ok := subject[sc.DOBParam].(time.Time); ok && sc.DOBParam != "" {
@@ -118,25 +123,33 @@ func (r *Runner) screen(ctx context.Context, s rules.Source, subject rules.Subje
 		q.Country = v
 	}
 	res := rules.SourceResult{Status: rules.StatusOK}
+	var so sourceOutput
 	versions := map[string]string{}
 	hitLists := map[string]bool{}
 	for _, name := range names {
 		q.Name = name
 		out, err := r.eng.Screen(ctx, q)
 		if err != nil {
-			return rules.SourceResult{}, nil, err
+			return sourceOutput{}, err
 		}
+		so.Threshold, so.Fingerprint = out.Threshold, out.Fingerprint
 		for _, l := range out.Lists {
 			versions[string(l.Source)] = l.Version
 			for _, m := range l.Matches {
+				var programs []string
+				if m.Entity != nil {
+					programs = m.Entity.Programs
+				}
 				res.Hits = append(res.Hits, rules.Hit{EntityID: m.EntityID, List: string(l.Source), Name: m.Name,
-					Query: name, Score: m.Score, Type: m.Type.String(), Programs: m.Entity.Programs})
+					Query: name, Score: m.Score, Type: m.Type.String(), Programs: programs})
+				so.HitDetails = append(so.HitDetails, NewHitDetail(name, m))
 				hitLists[string(l.Source)] = true
 				res.BestScore = max(res.BestScore, m.Score)
 			}
 		}
 	}
 	sort.SliceStable(res.Hits, func(i, j int) bool { return res.Hits[i].Score > res.Hits[j].Score })
+	slices.SortStableFunc(so.HitDetails, compareHitDetails)
 	res.MatchCount, res.Matched = len(res.Hits), len(res.Hits) > 0
 	for l := range hitLists {
 		res.ListsHit = append(res.ListsHit, l)
@@ -147,7 +160,8 @@ func (r *Runner) screen(ctx context.Context, s rules.Source, subject rules.Subje
 		vs = append(vs, ListVersion{Code: code, Version: v})
 	}
 	slices.SortFunc(vs, func(a, b ListVersion) int { return compareStrings(a.Code, b.Code) })
-	return res, vs, nil
+	so.Result, so.ListVersions = res, vs
+	return so, nil
 }
 
 // screeningNames are the names a screening source screens: the name

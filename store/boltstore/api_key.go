@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/sievekyc/sieve/store"
 	bolt "go.etcd.io/bbolt"
@@ -111,4 +113,37 @@ func getAPIKey(tx *bolt.Tx, id string) (store.APIKey, error) {
 		return k, fmt.Errorf("decode api key %q: %w", id, err)
 	}
 	return k, nil
+}
+
+// ListAPIKeys implements store.KeyStore.
+func (s *Store) ListAPIKeys(ctx context.Context, tenant string) ([]store.APIKey, error) {
+	var keys []store.APIKey
+	err := s.view(ctx, "list api keys", func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketAPIKeys).Cursor()
+		n := 0
+		for id, v := c.First(); id != nil; id, v = c.Next() {
+			if n++; n%ctxEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			var k store.APIKey
+			if err := json.Unmarshal(v, &k); err != nil {
+				return fmt.Errorf("decode api key %q: %w", id, err)
+			}
+			if tenant == "" || k.Tenant == tenant {
+				keys = append(keys, k)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The bucket is in ID order; a listing of every tenant groups them.
+	slices.SortStableFunc(keys, func(a, b store.APIKey) int { return strings.Compare(a.Tenant, b.Tenant) })
+	if keys == nil {
+		keys = []store.APIKey{}
+	}
+	return keys, nil
 }

@@ -32,6 +32,7 @@ func calls(ctx context.Context, s store.Store) map[string]error {
 	_, errs["PutAPIKey"] = s.PutAPIKey(ctx, store.APIKey{ID: "k", Tenant: "acme", Hash: store.HashAPIKey("k")})
 	_, errs["GetAPIKey"] = s.GetAPIKey(ctx, "acme", "k")
 	_, errs["APIKeyByHash"] = s.APIKeyByHash(ctx, store.HashAPIKey("k"))
+	_, errs["ListAPIKeys"] = s.ListAPIKeys(ctx, "acme")
 	_, errs["PutExport"] = s.PutExport(ctx, store.ExportJob{ID: "j", Tenant: "acme"})
 	_, errs["GetExport"] = s.GetExport(ctx, "acme", "j")
 	_, errs["PurgeExports"] = s.PurgeExports(ctx, epoch)

@@ -43,6 +43,7 @@ func Run(t *testing.T, open Opener) {
 		{"PurgeReports", testPurgeReports},
 		{"Tenants", testTenants},
 		{"APIKeys", testAPIKeys},
+		{"ListAPIKeys", testListAPIKeys},
 		{"Exports", testExports},
 		{"Closed", testClosed},
 		{"CancelledContext", testCancelledContext},
