@@ -59,18 +59,20 @@ func newListsInfoCommand(g *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			active := map[*lists.List]bool{}
-			for _, l := range ll.active {
-				active[l] = true
-			}
 			var rows []listRow
 			if ll.catalog == nil {
 				for _, l := range ll.active {
 					rows = append(rows, rowFor("", l, true))
 				}
 			} else {
+				// Active files are the ones screened (datasets of one source
+				// are merged into one list for screening).
+				active := map[string]bool{}
+				for _, f := range ll.catalog.ActiveFiles() {
+					active[f.Path] = true
+				}
 				for _, f := range ll.catalog.Files {
-					rows = append(rows, rowFor(f.Path, f.List, active[f.List]))
+					rows = append(rows, rowFor(f.Path, f.List, active[f.Path]))
 				}
 			}
 			out := cmd.OutOrStdout()
