@@ -26,7 +26,8 @@ func (s *Store) PutExport(ctx context.Context, j store.ExportJob) (store.ExportJ
 		return store.ExportJob{}, wrap(op, fmt.Errorf("encode export: %w", err))
 	}
 	var stored store.ExportJob
-	err = s.update(ctx, op, func(tx *bolt.Tx) error {
+	err = s.batch(ctx, op, func(tx *bolt.Tx) error {
+		stored = store.ExportJob{}
 		key := joinKey(j.Tenant, j.ID)
 		exports := tx.Bucket(bucketExports)
 		if v := exports.Get(key); v != nil {
