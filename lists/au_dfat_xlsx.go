@@ -56,31 +56,14 @@ import (
 func ParseAUDFATXLSX(r io.Reader) (*List, error) {
 	p := &audfatReader{
 		source:  string(SourceAUDFAT) + " " + string(FormatAUDFATXLSX),
+		cols:    newSheetColumns(audfatHeaders[:]),
 		parties: make(map[string]*audfatParty),
 	}
-	for i := range p.col {
-		p.col[i] = -1
-	}
-	d := newDigestReader(r)
-	wb, err := openWorkbook(d, p.source, "")
+	digest, err := readWorkbook(r, p.source, "", &p.date1904, p.row)
 	if err != nil {
 		return nil, err
 	}
-	defer wb.close()
-	p.date1904 = wb.date1904
-	for {
-		cells, row, err := wb.next()
-		if err != nil {
-			return nil, err
-		}
-		if cells == nil && row == 0 {
-			break
-		}
-		if err := p.row(cells, row); err != nil {
-			return nil, err
-		}
-	}
-	return p.finish(d.sum())
+	return p.finish(digest)
 }
 
 // The DFAT columns, located by header name.
@@ -114,75 +97,39 @@ type audfatReader struct {
 	tol        tolerances
 	date1904   bool
 	seenHeader bool
-	col        [auNumColumns]int
+	cols       sheetColumns
 	parties    map[string]*audfatParty
 	order      []*audfatParty
 	newest     time.Time // the newest Control Date
 }
 
-// audfatParty accumulates the rows of one base reference.
+// audfatParty accumulates the rows of one base reference. Its remarks are
+// the Additional and Listing Information texts.
 type audfatParty struct {
-	ent        Entity
-	typed      bool
-	hasPrimary bool
-	remarks    []string // Additional and Listing Information texts
-	notes      []string // values that could not be used, after the texts
+	nameGroup
+	typed bool
 }
 
 func (p *audfatReader) pos(row int) string { return "row " + strconv.Itoa(row) }
 
 func (p *audfatReader) fail(row, c int, err error) error {
-	return &ParseError{Source: p.source, Line: row, Element: sheetCellName(p.col[c], row),
+	return &ParseError{Source: p.source, Line: row, Element: cellName(p.cols.at[c], row),
 		Field: audfatHeaders[c], Err: err}
 }
 
-func (p *audfatReader) cell(cells []string, c int) string {
-	i := p.col[c]
-	if i < 0 || i >= len(cells) {
-		return ""
-	}
-	return sheetClean(cells[i])
-}
-
+// row reads one row: the header is the first row that is not blank.
 func (p *audfatReader) row(cells []string, row int) error {
-	sheetFixEncoding(cells, &p.tol, p.pos(row))
-	if sheetBlankRow(cells) {
-		p.tol.note("blank row skipped", p.pos(row))
+	if skipRow(cells, &p.tol, p.pos(row)) {
 		return nil
 	}
 	if !p.seenHeader {
-		return p.header(cells, row)
+		if err := p.cols.locate(cells, audfatRequired, &p.tol, p.source, row, p.pos(row)); err != nil {
+			return err
+		}
+		p.seenHeader = true
+		return nil
 	}
 	return p.data(cells, row)
-}
-
-// header locates the columns in the first non-blank row.
-func (p *audfatReader) header(cells []string, row int) error {
-	for i, h := range cells {
-		name := CleanText(h)
-		for c, want := range audfatHeaders {
-			if !strings.EqualFold(name, want) || p.col[c] >= 0 {
-				continue
-			}
-			p.col[c] = i
-			if h != want {
-				p.tol.note("header cell spelled with other case or spaces", p.pos(row))
-			}
-		}
-	}
-	for _, c := range audfatRequired {
-		if p.col[c] < 0 {
-			return &ParseError{Source: p.source, Line: row, Field: audfatHeaders[c],
-				Err: fmt.Errorf("%w: column %q not in the header", ErrMissingField, audfatHeaders[c])}
-		}
-	}
-	for c, i := range p.col {
-		if i < 0 {
-			p.tol.note("column absent from the header: "+audfatHeaders[c], p.pos(row))
-		}
-	}
-	p.seenHeader = true
-	return nil
 }
 
 // audfatSplitReference splits "2a1" into base "2" and suffix "a1". The base loses
@@ -216,10 +163,7 @@ func audfatSplitReference(ref string) (base, suffix string, ok bool) {
 }
 
 func (p *audfatReader) data(cells []string, row int) error {
-	rawRef := ""
-	if i := p.col[auReference]; i < len(cells) {
-		rawRef = cells[i]
-	}
+	rawRef := p.cols.raw(cells, auReference)
 	ref := CleanText(rawRef)
 	if ref == "" {
 		return p.fail(row, auReference, fmt.Errorf("%w: empty Reference", ErrMissingField))
@@ -232,16 +176,13 @@ func (p *audfatReader) data(cells []string, row int) error {
 		p.tol.note("white space around Reference", p.pos(row))
 	}
 
-	name := p.cell(cells, auName)
+	name := p.cols.cell(cells, auName)
 	if name == "" {
 		return p.fail(row, auName, fmt.Errorf("%w: empty name", ErrMissingField))
 	}
 
 	typ := TypeUnknown
-	typeRaw := ""
-	if i := p.col[auType]; i < len(cells) {
-		typeRaw = cells[i]
-	}
+	typeRaw := p.cols.raw(cells, auType)
 	switch t := CleanText(typeRaw); {
 	case t == "":
 		p.tol.note("empty Type (the party's other rows decide)", p.pos(row))
@@ -258,7 +199,7 @@ func (p *audfatReader) data(cells []string, row int) error {
 
 	party := p.parties[base]
 	if party == nil {
-		party = &audfatParty{ent: Entity{ID: SourceAUDFAT.EntityID(base), Source: SourceAUDFAT}}
+		party = &audfatParty{nameGroup: nameGroup{ent: Entity{ID: SourceAUDFAT.EntityID(base), Source: SourceAUDFAT}}}
 		p.parties[base] = party
 		p.order = append(p.order, party)
 	}
@@ -273,10 +214,7 @@ func (p *audfatReader) data(cells []string, row int) error {
 	}
 
 	// Name and its kind.
-	nameTypeRaw := ""
-	if i := p.col[auNameType]; i < len(cells) {
-		nameTypeRaw = cells[i]
-	}
+	nameTypeRaw := p.cols.raw(cells, auNameType)
 	kind := NameAlias
 	switch nt := strings.ToLower(CleanText(nameTypeRaw)); nt {
 	case "primary name", "aka", "original script", "formerly known as", "previously listed as":
@@ -303,64 +241,64 @@ func (p *audfatReader) data(cells []string, row int) error {
 		kind = NameFormerly
 	}
 	for _, n := range names {
-		sheetMergeName(e, n, "", "", kind)
+		party.addName(n, "", "", kind)
 	}
 	if kind == NamePrimary {
 		party.hasPrimary = true
 	}
 
 	// Date of birth.
-	if dob := p.cell(cells, auDOB); dob != "" {
+	if dob := p.cols.cell(cells, auDOB); dob != "" {
 		bds, ok := parseDFATBirthdates(dob, p.date1904)
 		for _, b := range bds {
-			e.BirthDates = sheetAppendBirthdate(e.BirthDates, b)
+			e.BirthDates = appendDistinct(e.BirthDates, b)
 		}
 		if !ok {
 			p.tol.note("Date of Birth partly not understood (kept in remarks)", p.pos(row))
-			party.notes = sheetAppendUnique(party.notes, "Date of birth: "+dob)
+			party.notes = appendFold(party.notes, "Date of birth: "+dob)
 		}
 	}
 
-	for _, place := range splitLettered(p.cell(cells, auPlaceOfBirth)) {
+	for _, place := range splitLettered(p.cols.cell(cells, auPlaceOfBirth)) {
 		if !audfatNA(place) {
-			e.BirthPlaces = sheetAppendUnique(e.BirthPlaces, place)
+			e.BirthPlaces = appendFold(e.BirthPlaces, place)
 		}
 	}
 
-	if cit := p.cell(cells, auCitizenship); cit != "" && !audfatNA(cit) {
+	if cit := p.cols.cell(cells, auCitizenship); cit != "" && !audfatNA(cit) {
 		for _, piece := range splitLettered(cit) {
-			codes, rest := sheetCountryCodes(piece)
+			codes, rest := countryCodes(piece)
 			for _, c := range codes {
-				e.Citizenships = sheetAppendUnique(e.Citizenships, c)
+				e.Citizenships = appendFold(e.Citizenships, c)
 			}
 			for _, r := range rest {
 				p.tol.note("Citizenship not a known country (kept in remarks)", p.pos(row))
-				party.notes = sheetAppendUnique(party.notes, "Citizenship: "+r)
+				party.notes = appendFold(party.notes, "Citizenship: "+r)
 			}
 		}
 	}
 
-	for _, piece := range splitLettered(p.cell(cells, auAddress)) {
+	for _, piece := range splitLettered(p.cols.cell(cells, auAddress)) {
 		if audfatNA(piece) {
 			continue
 		}
-		e.Addresses = sheetAppendAddress(e.Addresses, Address{Full: piece, Country: audfatAddressCountry(piece)})
+		e.Addresses = appendAddress(e.Addresses, Address{Full: piece, Country: audfatAddressCountry(piece)})
 	}
 
-	if info := p.cell(cells, auAdditionalInfo); info != "" {
-		party.remarks = sheetAppendUnique(party.remarks, info)
+	if info := p.cols.cell(cells, auAdditionalInfo); info != "" {
+		party.remarks = appendFold(party.remarks, info)
 	}
-	if listing := p.cell(cells, auListingInfo); listing != "" {
-		party.remarks = sheetAppendUnique(party.remarks, listing)
-		if d, ok := audfatListedOn(listing); ok && (e.ListedOn.IsZero() || sheetDateBefore(d, e.ListedOn)) {
+	if listing := p.cols.cell(cells, auListingInfo); listing != "" {
+		party.remarks = appendFold(party.remarks, listing)
+		if d, ok := audfatListedOn(listing); ok && (e.ListedOn.IsZero() || earlier(d, e.ListedOn)) {
 			e.ListedOn = d
 		}
 	}
-	if c := p.cell(cells, auCommittees); c != "" {
-		e.Programs = sheetAppendUnique(e.Programs, c)
+	if c := p.cols.cell(cells, auCommittees); c != "" {
+		e.Programs = appendFold(e.Programs, c)
 	}
-	if cd := p.cell(cells, auControlDate); cd != "" {
-		t, ok := sheetDate(cd, p.date1904)
+	if cd := p.cols.cell(cells, auControlDate); cd != "" {
+		t, ok := cellDate(cd, p.date1904)
 		switch {
 		case !ok:
 			p.tol.note("Control Date not a date (ignored)", p.pos(row))
@@ -372,24 +310,15 @@ func (p *audfatReader) data(cells []string, row int) error {
 }
 
 func (p *audfatReader) finish(digest string) (*List, error) {
-	if !p.seenHeader {
-		return nil, &ParseError{Source: p.source, Err: fmt.Errorf("%w: no header row", ErrEmpty)}
-	}
-	if len(p.order) == 0 {
-		return nil, &ParseError{Source: p.source, Err: ErrEmpty}
+	if err := tableEnd(p.source, p.seenHeader, len(p.order)); err != nil {
+		return nil, err
 	}
 	out := make([]Entity, 0, len(p.order))
 	for _, party := range p.order {
-		e := party.ent
-		if !party.hasPrimary && len(e.Names) > 0 {
-			p.tol.note("party without a Primary Name row (first name made primary)", e.ID)
-			e.Names[0].Kind = NamePrimary
-		}
+		e := party.entity(&p.tol, "party without a Primary Name row (first name made primary)")
 		if !party.typed {
 			p.tol.note("party without a Type (unknown)", e.ID)
 		}
-		sheetPrimaryFirst(e.Names)
-		e.Remarks = strings.Join(append(party.remarks, party.notes...), "\n")
 		out = append(out, e)
 	}
 	return &List{
@@ -415,7 +344,7 @@ func audfatNA(s string) bool {
 // or "(formerly listed as)" is a former name, and the Arabic form such a
 // note may carry ("(Previously listed as. In Arabic: …)") is a second one.
 func audfatNames(name string) (names []string, former bool) {
-	lower := strings.ToLower(name)
+	lower := lowerASCII(name)
 	i := strings.Index(lower, "(previously listed as")
 	if i < 0 {
 		i = strings.Index(lower, "(formerly listed as")
@@ -425,7 +354,7 @@ func audfatNames(name string) (names []string, former bool) {
 	}
 	names = append(names, strings.TrimSpace(name[:i]))
 	note := name[i:]
-	if j := strings.Index(strings.ToLower(note), "in arabic:"); j >= 0 {
+	if j := strings.Index(lowerASCII(note), "in arabic:"); j >= 0 {
 		arabic := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(note[j+len("in arabic:"):]), ")"))
 		if arabic != "" {
 			names = append(names, arabic)
@@ -444,7 +373,7 @@ func audfatAddressCountry(s string) string {
 	if i := strings.IndexByte(last, '('); i > 0 {
 		last = last[:i]
 	}
-	if c, ok := NormalizeCountry(sheetTrimPiece(last)); ok {
+	if c, ok := NormalizeCountry(trimListPiece(last)); ok {
 		return c
 	}
 	return ""
@@ -453,7 +382,7 @@ func audfatAddressCountry(s string) string {
 // audfatListedOn finds "Listed on 12 Apr. 2000" (also "Listed on: …", "Listed
 // by UN 1267 Committee on 25 January 2001") in DFAT's Listing Information.
 func audfatListedOn(s string) (PartialDate, bool) {
-	lower := strings.ToLower(s)
+	lower := lowerASCII(s)
 	i := strings.Index(lower, "listed")
 	if i < 0 || i > 20 {
 		return PartialDate{}, false
@@ -467,7 +396,6 @@ func audfatListedOn(s string) (PartialDate, bool) {
 	if len(words) < 3 {
 		return PartialDate{}, false
 	}
-	words[1] = strings.TrimRight(words[1], ".,") // ParseDate reads "Jan", not "Jan."
 	words[2] = strings.TrimRight(words[2], ".,;)")
 	d, err := ParseDate(strings.Join(words[:3], " "))
 	if err != nil || d.Day == 0 {
@@ -514,7 +442,7 @@ func parseDFATBirthdates(s string, date1904 bool) (out []Birthdate, ok bool) {
 	if audfatNA(s) {
 		return nil, true
 	}
-	if len(s) == 5 && sheetAllDigits(s) {
+	if len(s) == 5 && allDigits(s) {
 		if t, good := excelSerial(s, date1904); good {
 			return []Birthdate{{Date: PartialDate{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}}}, true
 		}
@@ -692,7 +620,7 @@ func dfatClassify(w string) []dfatToken {
 		return nil
 	}
 	// Numbers: a year, or a day.
-	if sheetAllDigits(w) {
+	if allDigits(w) {
 		n, _ := strconv.Atoi(w)
 		switch len(w) {
 		case 4:
@@ -703,11 +631,11 @@ func dfatClassify(w string) []dfatToken {
 		return []dfatToken{{kind: dfatUnknown}}
 	}
 	// 1955- (a range follows), 1955-1958, 1977/1978 (either year).
-	if len(w) == 5 && sheetAllDigits(w[:4]) && (w[4] == '-') {
+	if len(w) == 5 && allDigits(w[:4]) && (w[4] == '-') {
 		n, _ := strconv.Atoi(w[:4])
 		return []dfatToken{{kind: dfatYear, n: n}, {kind: dfatConn, conn: "-"}}
 	}
-	if len(w) == 9 && sheetAllDigits(w[:4]) && sheetAllDigits(w[5:]) && (w[4] == '-' || w[4] == '/') {
+	if len(w) == 9 && allDigits(w[:4]) && allDigits(w[5:]) && (w[4] == '-' || w[4] == '/') {
 		a, _ := strconv.Atoi(w[:4])
 		b, _ := strconv.Atoi(w[5:])
 		kind := dfatRange
@@ -721,13 +649,13 @@ func dfatClassify(w string) []dfatToken {
 	if m, ok := monthNames[lower]; ok {
 		return []dfatToken{{kind: dfatMonth, n: m}}
 	}
-	if len(lower) >= 3 && len(lower) <= 9 && sheetIsLetters(lower) {
+	if len(lower) >= 3 && len(lower) <= 9 && isLetters(lower) {
 		if m, ok := monthNames[lower[:3]]; ok {
 			return []dfatToken{{kind: dfatMonth, n: m}}
 		}
 	}
 	// 19-Dec-1992, 29-Aprl-1967.
-	if parts := strings.Split(w, "-"); len(parts) == 3 && sheetIsLetters(parts[1]) && len(parts[1]) >= 3 {
+	if parts := strings.Split(w, "-"); len(parts) == 3 && isLetters(parts[1]) && len(parts[1]) >= 3 {
 		day, okDay := atoi(parts[0])
 		m, okMonth := monthNames[strings.ToLower(parts[1][:3])]
 		year, okYear := atoi(parts[2])
@@ -753,7 +681,8 @@ func dfatClassifyRest(w string) []dfatToken {
 	return dfatClassify(w)
 }
 
-func sheetIsLetters(s string) bool {
+// isLetters reports whether s is one or more ASCII letters.
+func isLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !('a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z') {
 			return false

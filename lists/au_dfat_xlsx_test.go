@@ -433,7 +433,7 @@ func FuzzParseAUDFATXLSX(f *testing.F) {
 
 // FuzzParseDFATBirthdates checks the free-text date reader on its own, where
 // the fuzzer reaches far more shapes than through a zip container, and that
-// sheetClean agrees with CleanText.
+// cleaned agrees with CleanText.
 func FuzzParseDFATBirthdates(f *testing.F) {
 	for _, s := range []string{"a) Approximately 1955- 1958 b) 12/05/1960", "1 Jan 1960", "Between 1965 and 1969",
 		"April 1, 1978", "c. 1957 or 14 March 1942", "(Hijri) 24/06/1402", "19-Dec-1992", "45000",
@@ -441,8 +441,8 @@ func FuzzParseDFATBirthdates(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if a, b := sheetClean(s), CleanText(s); a != b {
-			t.Fatalf("sheetClean(%q) = %q, CleanText gives %q", s, a, b)
+		if a, b := cleaned(s), CleanText(s); a != b {
+			t.Fatalf("cleaned(%q) = %q, CleanText gives %q", s, a, b)
 		}
 		got, _ := parseDFATBirthdates(s, false)
 		for _, b := range got {
@@ -599,5 +599,34 @@ func TestParseAUDFATXLSXNameTypes(t *testing.T) {
 	}
 	if !reflect.DeepEqual(l.Entities[0].Names, wantNames) {
 		t.Errorf("names = %+v, want %+v", l.Entities[0].Names, wantNames)
+	}
+}
+
+// TestParseAUDFATXLSXNonASCIIFormerName is the regression test for a panic
+// on a name that grows when lower-cased ("Ⱥ" takes two bytes, "ⱥ" three):
+// "(previously listed as" was found in strings.ToLower(name) and the index
+// used to cut the name.
+func TestParseAUDFATXLSXNonASCIIFormerName(t *testing.T) {
+	pad := strings.Repeat("Ⱥ", 30)
+	rest := []any{"", "", "", "", "", "Listed on 12 Apr. 2010", "Autonomous (Iran)", sheetSerialDate(45000)}
+	b := sheetBuildXLSX(t, sheetTab{"Sheet1", [][]any{
+		audfatHeaderRow(),
+		audfatFixtureRow(60, "OMEGA TRADING", "Entity", "Primary Name", rest),
+		audfatFixtureRow("60a", pad+" TRADING (Previously listed as. In Arabic: شركة)", "Entity", "aka", rest),
+	}})
+	l, err := ParseAUDFATXLSX(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Name{
+		{Full: "OMEGA TRADING", Kind: NamePrimary, Script: "Latn"},
+		{Full: pad + " TRADING", Kind: NameFormerly, Script: DetectScript(pad + " TRADING")},
+		{Full: "شركة", Kind: NameFormerly, Script: "Arab"},
+	}
+	if !reflect.DeepEqual(l.Entities[0].Names, want) {
+		t.Errorf("names = %+v, want %+v", l.Entities[0].Names, want)
+	}
+	if got := l.Entities[0].ListedOn; got != (PartialDate{Year: 2010, Month: 4, Day: 12}) {
+		t.Errorf("ListedOn = %v, want 2010-04-12 (dotted month read by ParseDate)", got)
 	}
 }

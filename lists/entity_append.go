@@ -46,3 +46,15 @@ func appendIdentifier(s []Identifier, id Identifier) []Identifier {
 	}
 	return append(s, id)
 }
+
+// appendAddress appends a unless s already holds an address with the same
+// Full text, compared case-insensitively: the parsers that call it build
+// the other fields from Full's parts.
+func appendAddress(s []Address, a Address) []Address {
+	for _, have := range s {
+		if strings.EqualFold(have.Full, a.Full) {
+			return s
+		}
+	}
+	return append(s, a)
+}

@@ -268,23 +268,9 @@ func (p *ofacCSVParser) entNum(rec []string, f, line int) (int, error) {
 // ofacValue trims a field, folds inner runs of white space, and maps
 // OFAC's null "-0-" to "".
 func ofacValue(s string) string {
-	s = ofacClean(strings.TrimSpace(s))
+	s = cleaned(strings.TrimSpace(s))
 	if s == "-0-" {
 		return ""
-	}
-	return s
-}
-
-// ofacClean is CleanText without its allocations for text that is already
-// clean: ASCII, single spaces, nothing to trim. Most OFAC fields are.
-func ofacClean(s string) string {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
-		return CleanText(s)
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c >= utf8.RuneSelf || (c == ' ' && s[i+1] == ' ') {
-			return CleanText(s)
-		}
 	}
 	return s
 }
@@ -483,7 +469,7 @@ func (p *ofacCSVParser) commentRow(rec []string, line int) error {
 
 // finish lifts the facts out of the joined remarks and sets Entity.Remarks.
 func (p *ofacCSVParser) finish(e *Entity, pend *ofacPending) {
-	text := ofacClean(pend.remarks + pend.more)
+	text := cleaned(pend.remarks + pend.more)
 	r := parseOFACRemarks(text)
 	e.BirthDates = append(e.BirthDates, r.BirthDates...)
 	e.BirthPlaces = append(e.BirthPlaces, r.BirthPlaces...)

@@ -51,16 +51,17 @@ const (
 //	Digital Currency Address - XBT 12QtD5...
 //	<identifier label> NUMBER [(Country)] [issued ... expires ...]
 //
-// where the identifier labels are those of ofacIDLabels (Passport, National
-// ID No., Cedula No., Tax ID No., Registration Number, Vessel Registration
-// Identification IMO, MMSI, SWIFT/BIC, Website, Email Address, Phone Number,
-// Aircraft Tail Number, ...). Anything else (Linked To:, Additional
-// Sanctions Information, Organization Established Date, ...) stays in the
-// remarks text only. It never fails: what it cannot read it skips, listing
+// where the identifier labels are the document labels of idLabels
+// (Passport, National ID No., Cedula No., Tax ID No., Registration Number,
+// Vessel Registration Identification IMO, MMSI, SWIFT/BIC, Website, Email
+// Address, Phone Number, Aircraft Tail Number, ...), the table that OFAC's
+// XML and the US CSL are read with too. Anything else (Linked To:,
+// Additional Sanctions Information, Organization Established Date, ...)
+// stays in the remarks text only. It never fails: what it cannot read it skips, listing
 // recognised-but-unusable statements in Problems.
 func parseOFACRemarks(text string) ofacRemarks {
 	var r ofacRemarks
-	text = strings.TrimSuffix(ofacClean(text), ".")
+	text = strings.TrimSuffix(cleaned(text), ".")
 	if text == "" {
 		return r
 	}
@@ -150,22 +151,24 @@ func (r *ofacRemarks) name(v string, kind NameKind) {
 	}
 }
 
-// identifier reads "<label> NUMBER [(Country)] [note]" for a known label.
+// identifier reads "<label> NUMBER [(Country)] [note]" for a document
+// label of idLabels.
 func (r *ofacRemarks) identifier(s string) {
 	l, ok := matchOFACIDLabel(s)
-	if !ok {
+	if !ok || l.kind != idDocument {
 		return
 	}
 	v := strings.TrimLeft(s[len(l.label):], " :")
-	id := Identifier{Type: l.typ, Label: s[:len(l.label)]}
-	if l.plain {
-		id.Number = v
-	} else {
-		id.Number, id.Country, id.Note = splitOFACIDValue(v)
+	var country, note string
+	if !l.plain {
+		v, country, note = splitOFACIDValue(v)
 	}
-	if id.Number != "" {
-		r.addID(id)
+	if v == "" {
+		return
 	}
+	id := l.identifier(s[:len(l.label)], v)
+	id.Country, id.Note = country, note
+	r.addID(id)
 }
 
 func (r *ofacRemarks) addID(id Identifier) {
@@ -213,159 +216,11 @@ func splitOFACIDValue(v string) (number, country, note string) {
 	return number, "", note
 }
 
-// ofacIDLabel maps a publisher's identifier wording onto an ID type. plain
-// values (addresses, phone numbers) are taken whole, without looking for a
-// country or a note.
-type ofacIDLabel struct {
-	label string
-	typ   string
-	plain bool
-}
-
-// ofacIDLabels are the identifier statements of OFAC remarks, as counted in
-// the SDN and non-SDN CSVs of 2023–2025. Matching is case-insensitive and
-// the longest label wins, so "Vessel Registration Identification IMO"
-// beats "Vessel Registration Identification".
-var ofacIDLabels = []ofacIDLabel{
-	// Passports and travel documents.
-	{label: "Passport", typ: IDPassport},
-	{label: "Diplomatic Passport", typ: IDPassport},
-	{label: "Passport Booklet", typ: IDPassport},
-	{label: "British National Overseas Passport", typ: IDPassport},
-	{label: "Stateless Person Passport", typ: IDPassport},
-	{label: "Travel Document Number", typ: IDPassport},
-	// Personal identity numbers.
-	{label: "National ID No.", typ: IDNationalID},
-	{label: "Cedula No.", typ: IDNationalID},
-	{label: "Identification Number", typ: IDNationalID},
-	{label: "Personal ID Card", typ: IDNationalID},
-	{label: "C.U.R.P.", typ: IDNationalID},
-	{label: "C.U.R.P. #", typ: IDNationalID},
-	{label: "C.U.I.", typ: IDNationalID},
-	{label: "C.U.I.P.", typ: IDNationalID},
-	{label: "D.N.I.", typ: IDNationalID},
-	{label: "N.I.E.", typ: IDNationalID},
-	{label: "SSN", typ: IDNationalID},
-	{label: "Citizen's Card Number", typ: IDNationalID},
-	{label: "Turkish Identification Number", typ: IDNationalID},
-	{label: "Numero de Identidad", typ: IDNationalID},
-	{label: "Kenyan ID No.", typ: IDNationalID},
-	{label: "Tazkira National ID Card", typ: IDNationalID},
-	{label: "National Foreign ID Number", typ: IDNationalID},
-	{label: "Credencial electoral", typ: IDNationalID},
-	{label: "I.F.E.", typ: IDNationalID},
-	{label: "Electoral Registry No.", typ: IDNationalID},
-	{label: "Bosnian Personal ID No.", typ: IDNationalID},
-	{label: "Moroccan Personal ID No.", typ: IDNationalID},
-	{label: "CNP (Personal Numerical Code)", typ: IDNationalID},
-	{label: "UAE Identification", typ: IDNationalID},
-	{label: "Refugee ID Card", typ: IDNationalID},
-	{label: "Stateless Person ID Card", typ: IDNationalID},
-	{label: "Residency Number", typ: IDNationalID},
-	{label: "Romanian Permanent Resident CAN", typ: IDNationalID},
-	{label: "Birth Certificate Number", typ: IDNationalID},
-	// Tax numbers.
-	{label: "Tax ID No.", typ: IDTaxID},
-	{label: "R.F.C.", typ: IDTaxID},
-	{label: "R.F.C. #", typ: IDTaxID},
-	{label: "RFC", typ: IDTaxID},
-	{label: "NIT #", typ: IDTaxID},
-	{label: "RUC #", typ: IDTaxID},
-	{label: "RIF #", typ: IDTaxID},
-	{label: "RTN", typ: IDTaxID},
-	{label: "V.A.T. Number", typ: IDTaxID},
-	{label: "US FEIN", typ: IDTaxID},
-	{label: "C.U.I.T.", typ: IDTaxID},
-	{label: "C.I.F.", typ: IDTaxID},
-	{label: "N.I.F.", typ: IDTaxID},
-	{label: "Italian Fiscal Code", typ: IDTaxID},
-	{label: "Fiscal Code", typ: IDTaxID},
-	{label: "Romanian Tax Registration", typ: IDTaxID},
-	{label: "Paraguayan tax identification number", typ: IDTaxID},
-	{label: "Numero Unico de Identificacao Tributaria (NUIT)", typ: IDTaxID},
-	// Company and business registrations.
-	{label: "Registration Number", typ: IDRegistration},
-	{label: "Registration ID", typ: IDRegistration},
-	{label: "Business Registration Number", typ: IDRegistration},
-	{label: "Business Registration Document #", typ: IDRegistration},
-	{label: "Business Number", typ: IDRegistration},
-	{label: "Commercial Registry Number", typ: IDRegistration},
-	{label: "Company Number", typ: IDRegistration},
-	{label: "UK Company Number", typ: IDRegistration},
-	{label: "Government Gazette Number", typ: IDRegistration},
-	{label: "Folio Mercantil No.", typ: IDRegistration},
-	{label: "Matricula Mercantil No", typ: IDRegistration},
-	{label: "Unified Social Credit Code (USCC)", typ: IDRegistration},
-	{label: "United Social Credit Code Certificate (USCCC)", typ: IDRegistration},
-	{label: "Legal Entity Number", typ: IDRegistration},
-	{label: "C.R. No.", typ: IDRegistration},
-	{label: "Romanian C.R.", typ: IDRegistration},
-	{label: "Chamber of Commerce Number", typ: IDRegistration},
-	{label: "Istanbul Chamber of Comm. No.", typ: IDRegistration},
-	{label: "Dubai Chamber of Commerce Membership No.", typ: IDRegistration},
-	{label: "Central Registration System Number", typ: IDRegistration},
-	{label: "Economic Register Number (CBLS)", typ: IDRegistration},
-	{label: "Enterprise Number", typ: IDRegistration},
-	{label: "Branch Unit Number", typ: IDRegistration},
-	{label: "D-U-N-S Number", typ: IDRegistration},
-	{label: "Public Registration Number", typ: IDRegistration},
-	{label: "Certificate of Incorporation Number", typ: IDRegistration},
-	{label: "Registered Charity No.", typ: IDRegistration},
-	{label: "Organization Code", typ: IDRegistration},
-	{label: "LE Number", typ: IDRegistration},
-	{label: "Trade License No.", typ: IDRegistration},
-	{label: "Tourism License No.", typ: IDRegistration},
-	{label: "License", typ: IDRegistration},
-	{label: "Permit Number", typ: IDRegistration},
-	{label: "MSB Registration Number", typ: IDRegistration},
-	{label: "Afghan Money Service Provider License Number", typ: IDRegistration},
-	{label: "Vessel Registration Identification", typ: IDRegistration},
-	// Vessels.
-	{label: "Vessel Registration Identification IMO", typ: IDIMO},
-	{label: "Identification Number IMO", typ: IDIMO},
-	{label: "Company Number IMO", typ: IDIMO},
-	{label: "International Maritime Organization No.", typ: IDIMO},
-	{label: "MMSI", typ: IDMMSI},
-	{label: "Other Vessel Call Sign", typ: IDCallSign},
-	// Aircraft.
-	{label: "Aircraft Manufacturer's Serial Number (MSN)", typ: IDAircraft},
-	{label: "Aircraft Serial Identification", typ: IDAircraft},
-	{label: "Aircraft Construction Number (also called L/N or S/N or F/N)", typ: IDAircraft},
-	{label: "Aircraft Tail Number", typ: IDAircraft},
-	{label: "Previous Aircraft Tail Number", typ: IDAircraft},
-	{label: "Aircraft Mode S Transponder Code", typ: IDAircraft},
-	// Banks, securities and contact points.
-	{label: "SWIFT/BIC", typ: IDSWIFT, plain: true},
-	{label: "BIK (RU)", typ: IDOther, plain: true},
-	{label: "ISIN", typ: IDOther, plain: true},
-	{label: "Identification Number ISIN", typ: IDOther, plain: true},
-	{label: "Website", typ: IDWebsite, plain: true},
-	{label: "Email Address", typ: IDEmail, plain: true},
-	{label: "Email", typ: IDEmail, plain: true},
-	{label: "Phone Number", typ: IDPhone, plain: true},
-	{label: "Phone No.", typ: IDPhone, plain: true},
-	{label: "Phone", typ: IDPhone, plain: true},
-	{label: "Telephone", typ: IDPhone, plain: true},
-	{label: "Telephone No.", typ: IDPhone, plain: true},
-	{label: "Telephone Number", typ: IDPhone, plain: true},
-	{label: "Fax", typ: IDPhone, plain: true},
-	{label: "Fax No.", typ: IDPhone, plain: true},
-	// Other documents.
-	{label: "Driver's License No.", typ: IDOther},
-	{label: "Seafarer's Identification Document", typ: IDOther},
-	{label: "Military Registration Number", typ: IDOther},
-	{label: "Pilot License Number", typ: IDOther},
-	{label: "Cartilla de Servicio Militar Nacional", typ: IDOther},
-	{label: "VisaNumberID", typ: IDOther},
-	{label: "SRE Permit No.", typ: IDOther},
-	{label: "Immigration No.", typ: IDOther},
-	{label: "File Number", typ: IDOther},
-}
-
-// ofacIDIndex groups ofacIDLabels by lower-cased first word, longest first.
-var ofacIDIndex = sync.OnceValue(func() map[string][]ofacIDLabel {
-	idx := make(map[string][]ofacIDLabel)
-	for _, l := range ofacIDLabels {
+// ofacIDLabelsByWord groups idLabels by lower-cased first word, longest
+// label first, for matchOFACIDLabel.
+var ofacIDLabelsByWord = sync.OnceValue(func() map[string][]idLabel {
+	idx := make(map[string][]idLabel)
+	for _, l := range idLabels {
 		k := strings.ToLower(ofacFirstWord(l.label))
 		idx[k] = append(idx[k], l)
 	}
@@ -375,15 +230,17 @@ var ofacIDIndex = sync.OnceValue(func() map[string][]ofacIDLabel {
 	return idx
 })
 
-// matchOFACIDLabel finds the longest known identifier label that starts s
-// as whole words.
-func matchOFACIDLabel(s string) (ofacIDLabel, bool) {
-	for _, l := range ofacIDIndex()[strings.ToLower(ofacFirstWord(s))] {
+// matchOFACIDLabel finds the longest label of idLabels that starts s as
+// whole words, case-insensitively: "Vessel Registration Identification IMO
+// 9187629" starts with "Vessel Registration Identification IMO", not with
+// the shorter "Vessel Registration Identification".
+func matchOFACIDLabel(s string) (idLabel, bool) {
+	for _, l := range ofacIDLabelsByWord()[strings.ToLower(ofacFirstWord(s))] {
 		if ofacHasWord(s, l.label) {
 			return l, true
 		}
 	}
-	return ofacIDLabel{}, false
+	return idLabel{}, false
 }
 
 func ofacFirstWord(s string) string {

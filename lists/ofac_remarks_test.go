@@ -178,7 +178,7 @@ func TestParseOFACRemarks(t *testing.T) {
 // Every identifier label must be reachable: a shorter label sharing a first
 // word must not shadow a longer one.
 func TestOFACIDLabelsReachable(t *testing.T) {
-	for _, l := range ofacIDLabels {
+	for _, l := range idLabels {
 		got, ok := matchOFACIDLabel(l.label + " X1")
 		if !ok || got != l {
 			t.Errorf("%q matched %+v, %v", l.label, got, ok)

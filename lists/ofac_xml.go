@@ -26,10 +26,15 @@ import (
 // Given and Family; a.k.a. aliases become NameAlias (NameWeakAlias when the
 // category is weak) and f.k.a. aliases NameFormerly. An individual's alias
 // written "LAST, First" in lastName alone is reordered. The idList mixes
-// documents with other facts: documents and contact data become Identifiers
-// (Label keeps OFAC's idType), Gender sets Entity.Gender, "Nationality of
-// Registration" adds a nationality, and statements such as "Secondary
-// sanctions risk:", "Target Type", directive and listing dates go to Remarks.
+// documents with other facts; its idType is read with the same table as
+// the US CSL's ids and the legacy CSVs' remarks, so one label has one ID
+// type in every format. Documents and contact data become Identifiers
+// (Label keeps OFAC's idType); Gender sets Entity.Gender; Nationality
+// Country, Citizenship Country, Birthdate and Place of Birth fill their
+// fields; statements such as "Secondary sanctions risk:", "Target Type",
+// directive and listing dates, and "Nationality of Registration" (a
+// vessel's flag or a company's country, not a person's nationality) go to
+// Remarks.
 // Free-text dates of birth ("1962", "10 Dec 1948", "circa 1970", "1955 to
 // 1958") become Birthdates; one that cannot be read is kept in Remarks.
 // vesselInfo's callSign becomes an IDCallSign identifier, and its type,
@@ -323,132 +328,9 @@ func (p *ofacXMLParser) address(a ofacXMLAddress, at string) (Address, bool) {
 	return addr, addr != Address{}
 }
 
-// ofacXMLIDKind says what an idList entry is.
-type ofacXMLIDKind int
-
-const (
-	ofacXMLIdentifier  ofacXMLIDKind = iota // a document, registration or contact datum
-	ofacXMLRemark                           // a statement: goes to Remarks
-	ofacXMLGender                           // sets Entity.Gender
-	ofacXMLNationality                      // a country: adds a nationality
-	ofacXMLCitizenship                      // a country: adds a citizenship
-	ofacXMLBirthdate                        // a date of birth
-	ofacXMLBirthplace                       // a place of birth
-)
-
-// ofacXMLIDTypes maps OFAC idType wordings (lower case, trimmed) that are not
-// documents, or whose identifier type the keyword rules in ofacXMLClassify
-// would get wrong.
-var ofacXMLIDTypes = map[string]struct {
-	kind ofacXMLIDKind
-	typ  string
-}{
-	"gender":                             {ofacXMLGender, ""},
-	"nationality of registration":        {ofacXMLNationality, ""},
-	"nationality country":                {ofacXMLNationality, ""},
-	"citizenship country":                {ofacXMLCitizenship, ""},
-	"birthdate":                          {ofacXMLBirthdate, ""},
-	"place of birth":                     {ofacXMLBirthplace, ""},
-	"target type":                        {ofacXMLRemark, ""},
-	"issuer name":                        {ofacXMLRemark, ""},
-	"equity ticker":                      {ofacXMLRemark, ""},
-	"location":                           {ofacXMLRemark, ""},
-	"other vessel type":                  {ofacXMLRemark, ""},
-	"other vessel flag":                  {ofacXMLRemark, ""},
-	"former vessel flag":                 {ofacXMLRemark, ""},
-	"vessel type":                        {ofacXMLRemark, ""},
-	"vessel flag":                        {ofacXMLRemark, ""},
-	"vessel owner":                       {ofacXMLRemark, ""},
-	"vessel year of build":               {ofacXMLRemark, ""},
-	"aircraft model":                     {ofacXMLRemark, ""},
-	"aircraft operator":                  {ofacXMLRemark, ""},
-	"website":                            {ofacXMLIdentifier, IDWebsite},
-	"email address":                      {ofacXMLIdentifier, IDEmail},
-	"swift/bic":                          {ofacXMLIdentifier, IDSWIFT},
-	"phone number":                       {ofacXMLIdentifier, IDPhone},
-	"fax":                                {ofacXMLIdentifier, IDPhone},
-	"fax number":                         {ofacXMLIdentifier, IDPhone},
-	"vessel registration identification": {ofacXMLIdentifier, IDIMO},
-	"imo":                                {ofacXMLIdentifier, IDIMO},
-	"mmsi":                               {ofacXMLIdentifier, IDMMSI},
-	"ssn":                                {ofacXMLIdentifier, IDNationalID},
-	"d.n.i.":                             {ofacXMLIdentifier, IDNationalID},
-	"c.i.n.":                             {ofacXMLIdentifier, IDNationalID},
-	"c.u.r.p.":                           {ofacXMLIdentifier, IDNationalID},
-	"i.f.e.":                             {ofacXMLIdentifier, IDNationalID},
-	"n.i.e.":                             {ofacXMLIdentifier, IDNationalID},
-	"credencial electoral":               {ofacXMLIdentifier, IDNationalID},
-	"electoral registry no.":             {ofacXMLIdentifier, IDNationalID},
-	"numero de identidad":                {ofacXMLIdentifier, IDNationalID},
-	"uae identification":                 {ofacXMLIdentifier, IDNationalID},
-	"r.f.c.":                             {ofacXMLIdentifier, IDTaxID},
-	"rfc":                                {ofacXMLIdentifier, IDTaxID},
-	"nit #":                              {ofacXMLIdentifier, IDTaxID},
-	"ruc #":                              {ofacXMLIdentifier, IDTaxID},
-	"rif #":                              {ofacXMLIdentifier, IDTaxID},
-	"c.i.f.":                             {ofacXMLIdentifier, IDTaxID},
-	"c.u.i.t.":                           {ofacXMLIdentifier, IDTaxID},
-	"c.u.i.":                             {ofacXMLIdentifier, IDTaxID},
-	"n.i.f.":                             {ofacXMLIdentifier, IDTaxID},
-	"rtn":                                {ofacXMLIdentifier, IDTaxID},
-	"rsin":                               {ofacXMLIdentifier, IDTaxID},
-	"us fein":                            {ofacXMLIdentifier, IDTaxID},
-	"v.a.t. number":                      {ofacXMLIdentifier, IDTaxID},
-	"isin":                               {ofacXMLIdentifier, IDOther},
-	"bik (ru)":                           {ofacXMLIdentifier, IDOther},
-	"chinese commercial code":            {ofacXMLIdentifier, IDOther},
-	"driver's license no.":               {ofacXMLIdentifier, IDOther},
-	"pilot license number":               {ofacXMLIdentifier, IDOther},
-	"military registration number":       {ofacXMLIdentifier, IDOther},
-	"c.r. no.":                           {ofacXMLIdentifier, IDRegistration},
-	"le number":                          {ofacXMLIdentifier, IDRegistration},
-	"romanian c.r.":                      {ofacXMLIdentifier, IDRegistration},
-	"government gazette number":          {ofacXMLIdentifier, IDRegistration},
-	"legal entity number":                {ofacXMLIdentifier, IDRegistration},
-	"organization code":                  {ofacXMLIdentifier, IDRegistration},
-	"unified social credit code (uscc)":  {ofacXMLIdentifier, IDRegistration},
-	"united social credit code certificate (usccc)": {ofacXMLIdentifier, IDRegistration},
-	"global intermediary identification number":     {ofacXMLIdentifier, IDRegistration},
-}
-
-// ofacXMLClassify decides what an idType is: first the table, then keyword
-// rules, and IDOther for a document type nobody has seen yet.
-func ofacXMLClassify(idType string) (ofacXMLIDKind, string) {
-	k := strings.ToLower(idType)
-	if v, ok := ofacXMLIDTypes[k]; ok {
-		return v.kind, v.typ
-	}
-	switch {
-	case strings.HasPrefix(k, "digital currency address"):
-		return ofacXMLIdentifier, IDCrypto
-	case strings.HasPrefix(k, "aircraft") || strings.HasPrefix(k, "previous aircraft"):
-		if containsAny(k, "date", "model", "operator") {
-			return ofacXMLRemark, ""
-		}
-		return ofacXMLIdentifier, IDAircraft
-	// Statements, directives and dates: "Secondary sanctions risk:",
-	// "Executive Order 13662 Directive Determination -", "Listing Date
-	// (CMIC)", "Organization Established Date", "Organization Type:",
-	// "Additional Sanctions Information -", "CAATSA Section 235 Information:".
-	case strings.HasSuffix(k, ":") || strings.HasSuffix(k, "-"),
-		containsAny(k, "sanction", "executive order", "directive", "information", "determination",
-			"prohibited", "date", "organization type", "caatsa", "peesa", "ifca"):
-		return ofacXMLRemark, ""
-	case containsAny(k, "passport", "pasaporte", "travel document"):
-		return ofacXMLIdentifier, IDPassport
-	case containsAny(k, "tax", "fiscal", "tributaria", "vat", "v.a.t."):
-		return ofacXMLIdentifier, IDTaxID
-	case containsAny(k, "regist", "company", "business", "enterprise", "chamber of comm", "incorporation",
-		"license", "licence", "matricula", "mercantil", "charity", "commercial", "permit no"):
-		return ofacXMLIdentifier, IDRegistration
-	case containsAny(k, "national id", "cedula", "cédula", "personal id", "id card", "id no", "identification",
-		"identity", "citizen", "residen", "birth certificate", "immigration", "personal numerical",
-		"refugee", "stateless"):
-		return ofacXMLIdentifier, IDNationalID
-	}
-	return ofacXMLIdentifier, IDOther
-}
-
+// idItem reads one idList entry, whose idType is classified with
+// classifyIDLabel: an identifier, a person's gender, nationality,
+// citizenship, date or place of birth, or a fact kept in remarks.
 func (p *ofacXMLParser) idItem(e *Entity, x ofacXMLID, remarks *remarkLines, at string) {
 	label, num := CleanText(x.Type), CleanText(x.Number)
 	if num == "" {
@@ -460,41 +342,36 @@ func (p *ofacXMLParser) idItem(e *Entity, x ofacXMLID, remarks *remarkLines, at 
 	if label == "" {
 		p.tol.note("idList id without idType", at)
 	}
-	kind, typ := ofacXMLClassify(label)
-	switch kind {
-	case ofacXMLRemark:
+	cls := classifyIDLabel(label)
+	switch cls.kind {
+	case idFact:
 		remarks.addFact(label, num)
 		return
-	case ofacXMLGender:
+	case idGender:
 		if g := parseGender(num); g != "" {
 			e.Gender = g
 		} else {
 			remarks.addFact(label, num)
 		}
 		return
-	case ofacXMLNationality:
+	case idNationality:
 		p.country(&e.Nationalities, num, "nationality", remarks, at)
 		return
-	case ofacXMLCitizenship:
+	case idCitizenship:
 		p.country(&e.Citizenships, num, "citizenship", remarks, at)
 		return
-	case ofacXMLBirthdate:
+	case idBirthdate:
 		if b, ok := parseBirthdateText(num); ok {
 			e.BirthDates = appendDistinct(e.BirthDates, b)
 		} else {
 			remarks.add("DOB " + num)
 		}
 		return
-	case ofacXMLBirthplace:
+	case idBirthplace:
 		e.BirthPlaces = appendFold(e.BirthPlaces, num)
 		return
 	}
-	id := Identifier{Type: typ, Number: num, Label: label}
-	if typ == IDIMO {
-		if n := trimIMOPrefix(num); n != "" {
-			id.Number = n
-		}
-	}
+	id := cls.identifier(label, num)
 	var notes []string
 	if c := CleanText(x.Country); c != "" {
 		if code, ok := NormalizeCountry(c); ok {

@@ -490,64 +490,6 @@ func TestOFACXMLParseDOB(t *testing.T) {
 	}
 }
 
-func TestOFACXMLClassify(t *testing.T) {
-	tests := []struct {
-		idType string
-		kind   ofacXMLIDKind
-		typ    string
-	}{
-		{"Passport", ofacXMLIdentifier, IDPassport},
-		{"Diplomatic Passport", ofacXMLIdentifier, IDPassport},
-		{"National ID No.", ofacXMLIdentifier, IDNationalID},
-		{"Cedula No.", ofacXMLIdentifier, IDNationalID},
-		{"Kenyan ID No.", ofacXMLIdentifier, IDNationalID},
-		{"C.U.R.P.", ofacXMLIdentifier, IDNationalID},
-		{"Tax ID No.", ofacXMLIdentifier, IDTaxID},
-		{"V.A.T. Number", ofacXMLIdentifier, IDTaxID},
-		{"Italian Fiscal Code", ofacXMLIdentifier, IDTaxID},
-		{"RFC", ofacXMLIdentifier, IDTaxID},
-		{"Registration ID", ofacXMLIdentifier, IDRegistration},
-		{"Government Gazette Number", ofacXMLIdentifier, IDRegistration},
-		{"Unified Social Credit Code (USCC)", ofacXMLIdentifier, IDRegistration},
-		{"Trade License No.", ofacXMLIdentifier, IDRegistration},
-		{"Vessel Registration Identification", ofacXMLIdentifier, IDIMO},
-		{"MMSI", ofacXMLIdentifier, IDMMSI},
-		{"Digital Currency Address - XBT", ofacXMLIdentifier, IDCrypto},
-		{"Digital Currency Address - ETH", ofacXMLIdentifier, IDCrypto},
-		{"Website", ofacXMLIdentifier, IDWebsite},
-		{"Email Address", ofacXMLIdentifier, IDEmail},
-		{"SWIFT/BIC", ofacXMLIdentifier, IDSWIFT},
-		{"Phone Number", ofacXMLIdentifier, IDPhone},
-		{"Aircraft Tail Number", ofacXMLIdentifier, IDAircraft},
-		{"Aircraft Manufacturer's Serial Number (MSN)", ofacXMLIdentifier, IDAircraft},
-		{"ISIN", ofacXMLIdentifier, IDOther},
-		{"Driver's License No.", ofacXMLIdentifier, IDOther},
-		{"Some Future Document", ofacXMLIdentifier, IDOther},
-		{"Secondary sanctions risk:", ofacXMLRemark, ""},
-		{"Target Type", ofacXMLRemark, ""},
-		{"Additional Sanctions Information -", ofacXMLRemark, ""},
-		{"Executive Order 13662 Directive Determination -", ofacXMLRemark, ""},
-		{"Executive Order 14024 Directive Information", ofacXMLRemark, ""},
-		{"Listing Date (EO 14024 Directive 2):", ofacXMLRemark, ""},
-		{"Effective Date (CMIC)", ofacXMLRemark, ""},
-		{"Organization Established Date", ofacXMLRemark, ""},
-		{"Organization Type:", ofacXMLRemark, ""},
-		{"Transactions Prohibited For Persons Owned or Controlled By U.S. Financial Institutions:", ofacXMLRemark, ""},
-		{"Issuer Name", ofacXMLRemark, ""},
-		{"Equity Ticker", ofacXMLRemark, ""},
-		{"Aircraft Manufacture Date", ofacXMLRemark, ""},
-		{"Vessel Year of Build", ofacXMLRemark, ""},
-		{"Gender", ofacXMLGender, ""},
-		{"Nationality of Registration", ofacXMLNationality, ""},
-	}
-	for _, tc := range tests {
-		kind, typ := ofacXMLClassify(tc.idType)
-		if kind != tc.kind || typ != tc.typ {
-			t.Errorf("ofacXMLClassify(%q) = %d, %q; want %d, %q", tc.idType, kind, typ, tc.kind, tc.typ)
-		}
-	}
-}
-
 func TestListXMLDeclaredEncoding(t *testing.T) {
 	tests := map[string]string{
 		`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a/>`: "utf-8",

@@ -2,12 +2,60 @@ package lists
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // This file holds the small readers of publisher text that several parsers
-// share: joining cleaned parts, splitting on separators outside
+// share: cleaning and joining parts, splitting on separators outside
 // parentheses, and recognising digits and letters.
+
+// cleaned returns CleanText(s) without allocating when s is clean already:
+// no leading, trailing or repeated spaces and no other white space, as most
+// fields of most lists are.
+func cleaned(s string) string {
+	space := true // at the start, a space is leading
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return CleanText(s)
+			}
+			space = true
+		case r < 0x80 && r >= 0x21 && r != 0x7f, r >= 0x80 && !unicode.IsSpace(r):
+			space = false
+		default:
+			return CleanText(s)
+		}
+	}
+	if space && s != "" {
+		return CleanText(s)
+	}
+	return s
+}
+
+// lowerASCII lower-cases the ASCII letters of s and leaves every other byte
+// alone, so that an index found in the result is the same index in s.
+// strings.ToLower does not promise that: it can change the length of
+// non-ASCII text ("Ⱥ" takes two bytes, its lower case three).
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			var b strings.Builder
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			for ; i < len(s); i++ {
+				c := s[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+			return b.String()
+		}
+	}
+	return s
+}
 
 // joinNonEmpty cleans each part (CleanText) and joins the non-empty ones
 // with sep.

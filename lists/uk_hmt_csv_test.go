@@ -333,78 +333,6 @@ func TestParseUKHMTCSVColumnOrder(t *testing.T) {
 	}
 }
 
-func TestSplitPacked(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"", nil},
-		{"Russia", []string{"Russia"}},
-		{"(1) Germany. (2) Morocco", []string{"Germany", "Morocco"}},
-		{"(1) Uganda (2) Uganda (3)Uganda", []string{"Uganda", "Uganda", "Uganda"}},
-		{"(1) 20645897 (2) -", []string{"20645897", "-"}},
-		{"Resolution 1822 (2008) (1) applies", []string{"Resolution 1822 (2008) (1) applies"}},
-		{"(1) A (3) C", []string{"A (3) C"}},
-	}
-	for _, tt := range tests {
-		if got := splitPacked(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("splitPacked(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestSheetCountryCodes(t *testing.T) {
-	tests := []struct {
-		in         string
-		codes, bad []string
-	}{
-		{"Russia", []string{"RU"}, nil},
-		{"Estonia, Russia", []string{"EE", "RU"}, nil},
-		{"Germany. Russia", []string{"DE", "RU"}, nil},
-		{"Russian and Ukrainian", []string{"RU", "UA"}, nil},
-		{"Bosnia and Herzegovina", []string{"BA"}, nil},
-		{"Former USSR, now Ukraine", []string{"UA"}, nil},
-		{"Kazakh Soviet Socialist Republic (now Kazakhstan)", []string{"KZ"}, nil},
-		{"Iraq (previous address)", []string{"IQ"}, nil},
-		{"Belrus", nil, []string{"Belrus"}},
-		{"Syrian, Atlantis", []string{"SY"}, []string{"Atlantis"}},
-	}
-	for _, tt := range tests {
-		codes, bad := sheetCountryCodes(tt.in)
-		if !reflect.DeepEqual(codes, tt.codes) || !reflect.DeepEqual(bad, tt.bad) {
-			t.Errorf("sheetCountryCodes(%q) = %q, %q; want %q, %q", tt.in, codes, bad, tt.codes, tt.bad)
-		}
-	}
-}
-
-func TestExcelSerial(t *testing.T) {
-	tests := []struct {
-		in   string
-		f    bool
-		want string
-		ok   bool
-	}{
-		{"41988", false, "2014-12-15", true},
-		{"45607", false, "2024-11-11", true},
-		{"18798.75", false, "1951-06-19", true},
-		{"1", false, "1900-01-01", true},
-		{"61", false, "1900-03-01", true},
-		{"0", false, "", false},
-		{"2958466", false, "", false},
-		{"1e300", false, "", false},
-		{"-5", false, "", false},
-		{"abc", false, "", false},
-		{"0", true, "", false},
-		{"40526", true, "2014-12-15", true},
-	}
-	for _, tt := range tests {
-		got, ok := excelSerial(tt.in, tt.f)
-		if ok != tt.ok || (ok && got.Format("2006-01-02") != tt.want) {
-			t.Errorf("excelSerial(%q, %v) = %v, %v; want %s, %v", tt.in, tt.f, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
 func FuzzParseUKHMTCSV(f *testing.F) {
 	for _, name := range []string{"conlist.csv", "dirty.csv", "missing_group_id.csv", "bad_quote.csv"} {
 		f.Add(sheetFixture(f, "uk-hmt-csv", name))
@@ -449,5 +377,27 @@ func checkSheetParse(t *testing.T, l *List, err error, prefix string, b []byte) 
 				t.Fatalf("entity %s: impossible birth date %+v", e.ID, b)
 			}
 		}
+	}
+}
+
+// TestParseUKHMTCSVNonASCIIBeforeKeyword is the regression test for a
+// panic on text that grows when lower-cased ("Ⱥ" takes two bytes, "ⱥ"
+// three): the "now" of a nationality and the " number" of passport details
+// were found in strings.ToLower(s) and the index used to cut s.
+func TestParseUKHMTCSVNonASCIIBeforeKeyword(t *testing.T) {
+	pad := strings.Repeat("Ⱥ", 30)
+	in := ukhmtCSV(ukhmtHeaders[:], ukhmtRow("Nationality", pad+" now Ukraine",
+		"Passport Number", "X1", "Passport Details", pad+" number, issued 2001"))
+	l, err := ParseUKHMTCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := l.Entities[0]
+	if !reflect.DeepEqual(e.Nationalities, []string{"UA"}) {
+		t.Errorf("Nationalities = %q, want [UA]", e.Nationalities)
+	}
+	want := []Identifier{{Type: IDPassport, Number: "X1", Label: "Passport Number", Note: pad + " number, issued 2001"}}
+	if !reflect.DeepEqual(e.Identifiers, want) {
+		t.Errorf("Identifiers = %+v, want %+v", e.Identifiers, want)
 	}
 }

@@ -80,7 +80,7 @@ func sheetBuildXLSX(t testing.TB, sheets ...sheetTab) []byte {
 		}
 		for r, row := range s.rows {
 			for c, v := range row {
-				cell := sheetCellName(c, r+1)
+				cell := cellName(c, r+1)
 				switch v := v.(type) {
 				case nil:
 					continue

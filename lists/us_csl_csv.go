@@ -48,10 +48,11 @@ import (
 //
 // `ids` is a "; "-list of "[country, ][dates, ]value, type" items. "Gender"
 // sets Entity.Gender; document and registration types are mapped onto the
-// ID* constants with the publisher's wording kept in Identifier.Label (IMO
-// numbers keep their seven digits, without the "IMO" prefix); descriptive
-// items ("Secondary sanctions risk:", "Organization Established Date",
-// "Aircraft Model", ...) go to Remarks. `call_sign` becomes an IDCallSign
+// ID* constants, with the same table as OFAC's XML idType and legacy CSV
+// remarks, the publisher's wording kept in Identifier.Label (IMO numbers
+// keep their seven digits, without the "IMO" prefix); descriptive items
+// ("Secondary sanctions risk:", "Organization Established Date", "Aircraft
+// Model", "Nationality of Registration", ...) go to Remarks. `call_sign` becomes an IDCallSign
 // identifier; the vessel columns, the Federal Register notice, `end_date`
 // and the license columns go to Remarks; `start_date` is ListedOn; `title`
 // is Titles. Dates of birth may be ISO dates, years, "circa 1967" or
@@ -130,18 +131,18 @@ func cslRow(t *namedCSV) (*Entity, []string, error) {
 	// Identifiers and facts from `ids` first: they feed type inference.
 	var imo, aircraft bool
 	for _, item := range t.splitField("ids", "; ") {
-		id, info, ok := cslID(item)
+		kind, id, ok := cslID(item)
 		switch {
 		case !ok:
 			t.tol.note("ids item without a type", t.pos())
 			rem = append(rem, "ID: "+item)
-		case strings.EqualFold(id.Label, "Gender"):
+		case kind == idGender:
 			if g := parseGender(id.Number); g != "" {
 				e.Gender = g
 			} else {
 				rem = append(rem, "Gender: "+id.Number)
 			}
-		case info:
+		case kind != idDocument:
 			rem = append(rem, cslInfoRemark(id.Label, id.Number))
 		default:
 			imo = imo || id.Type == IDIMO
@@ -163,20 +164,17 @@ func cslRow(t *namedCSV) (*Entity, []string, error) {
 		e.BirthDates = appendDistinct(e.BirthDates, b)
 	}
 	e.BirthPlaces = appendDistinct(e.BirthPlaces, t.splitField("places_of_birth", ";")...)
-	for _, c := range t.splitField("citizenships", ";") {
-		if iso, ok := NormalizeCountry(c); ok {
-			e.Citizenships = appendDistinct(e.Citizenships, iso)
-		} else {
-			t.tol.note("unknown country kept in remarks", t.pos())
-			rem = append(rem, "Citizenship: "+c)
-		}
-	}
-	for _, c := range t.splitField("nationalities", ";") {
-		if iso, ok := NormalizeCountry(c); ok {
-			e.Nationalities = appendDistinct(e.Nationalities, iso)
-		} else {
-			t.tol.note("unknown country kept in remarks", t.pos())
-			rem = append(rem, "Nationality: "+c)
+	for _, f := range [...]struct {
+		col, label string
+		dst        *[]string
+	}{{"citizenships", "Citizenship", &e.Citizenships}, {"nationalities", "Nationality", &e.Nationalities}} {
+		for _, c := range t.splitField(f.col, ";") {
+			if iso, ok := NormalizeCountry(c); ok {
+				*f.dst = appendDistinct(*f.dst, iso)
+			} else {
+				t.tol.note("unknown country kept in remarks", t.pos())
+				rem = append(rem, f.label+": "+c)
+			}
 		}
 	}
 	for _, a := range t.splitField("addresses", ";") {
@@ -294,25 +292,26 @@ func cslAddress(s string) Address {
 }
 
 // cslID reads one `ids` item, "[country, ][date, [date, ]]value, type",
-// and reports whether it is descriptive (remarks) rather than an
-// identifier. ok is false when the item has no ", " at all.
-func cslID(item string) (id Identifier, info, ok bool) {
+// classifying the type word with classifyIDLabel. For a document the
+// country and dates become the identifier's Country and Note; for any
+// other kind id holds only the type word as Label and the rest of the item
+// as Number. ok is false for an item without a type word.
+func cslID(item string) (kind idLabelKind, id Identifier, ok bool) {
 	item = CleanText(item)
 	i := strings.LastIndex(item, ", ")
 	if i < 0 {
-		return Identifier{}, false, false
+		return 0, Identifier{}, false
 	}
 	label, rest := strings.TrimSpace(item[i+2:]), strings.TrimSpace(item[:i])
-	typ, info := cslIDType(label)
-	id = Identifier{Type: typ, Label: label}
-	if info || strings.EqualFold(label, "Gender") {
-		id.Number = rest
-		return id, info, true
+	cls := classifyIDLabel(label)
+	if cls.kind != idDocument {
+		return cls.kind, Identifier{Number: rest, Label: label}, true
 	}
 	parts := strings.Split(rest, ", ")
+	country := ""
 	if len(parts) > 1 && len(parts[0]) == 2 && isUpperASCII(parts[0]) {
 		if iso, ok := NormalizeCountry(parts[0]); ok {
-			id.Country = iso
+			country = iso
 			parts = parts[1:]
 		}
 	}
@@ -321,94 +320,18 @@ func cslID(item string) (id Identifier, info, ok bool) {
 		dates = append(dates, parts[0])
 		parts = parts[1:]
 	}
+	id = cls.identifier(label, strings.Join(parts, ", "))
+	id.Country = country
 	if len(dates) > 0 {
 		id.Note = "dates " + strings.Join(dates, ", ")
 	}
-	id.Number = strings.Join(parts, ", ")
-	if typ == IDIMO {
-		id.Number = trimIMOPrefix(id.Number)
-	}
-	return id, false, true
+	return idDocument, id, true
 }
 
 // cslInfoRemark renders a descriptive ids item as "Label: value".
 func cslInfoRemark(label, value string) string {
 	label = strings.TrimSpace(strings.TrimRight(label, ":- "))
 	return label + ": " + value
-}
-
-// cslIDType maps a CSL ids type word onto an ID* constant, or reports it
-// as descriptive.
-func cslIDType(label string) (typ string, info bool) {
-	l := strings.ToLower(label)
-	if strings.HasSuffix(l, ":") || strings.HasSuffix(l, "-") {
-		return "", true
-	}
-	if containsAny(l, cslInfoLabels...) {
-		return "", true
-	}
-	words := strings.FieldsFunc(cslLabelFolder.Replace(l), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '/'
-	})
-	has := func(set ...string) bool {
-		for _, w := range words {
-			for _, s := range set {
-				if w == s {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	switch {
-	case containsAny(l, "passport"):
-		return IDPassport, false
-	case containsAny(l, "digital currency address"):
-		return IDCrypto, false
-	case containsAny(l, "swift"):
-		return IDSWIFT, false
-	case containsAny(l, "website"):
-		return IDWebsite, false
-	case containsAny(l, "email"):
-		return IDEmail, false
-	case containsAny(l, "phone"):
-		return IDPhone, false
-	case has("mmsi"):
-		return IDMMSI, false
-	case containsAny(l, "vessel registration identification", "imo"):
-		return IDIMO, false
-	case containsAny(l, "call sign"):
-		return IDCallSign, false
-	case containsAny(l, "aircraft"):
-		return IDAircraft, false
-	case containsAny(l, "driver", "pilot", "birth certificate", "immigration", "seafarer", "visa"):
-		return IDOther, false
-	case has("tax", "rfc", "nit", "ruc", "vat", "cuit", "cif", "rif", "fein", "rtn", "nuit", "fiscal", "inn"):
-		return IDTaxID, false
-	case containsAny(l, "electoral", "cedula", "citizen", "resident", "refugee", "identidad", "le number") ||
-		has("curp", "dni", "cnp", "cui", "cuip", "ssn", "ife", "nie", "tazkira"):
-		return IDNationalID, false
-	case containsAny(l, "registration", "registry", "registered", "company", "enterprise", "incorporation",
-		"chamber", "gazette", "folio", "matricula", "license", "licence", "social credit", "legal entity",
-		"business", "branch", "d-u-n-s", "file number", "commercial") || has("uscc", "usccc", "rsin", "cr"):
-		return IDRegistration, false
-	case has("id", "identification"):
-		return IDNationalID, false
-	}
-	return IDOther, false
-}
-
-// cslLabelFolder drops the punctuation of type words: "R.F.C." is "rfc".
-var cslLabelFolder = strings.NewReplacer(".", "", "#", "", "'s", "")
-
-// cslInfoLabels are ids type words that describe rather than identify.
-var cslInfoLabels = []string{
-	"sanctions information", "secondary sanctions", "transactions prohibited", "executive order",
-	"established date", "target type", "organization type", "aircraft model", "manufacture date",
-	"aircraft operator", "vessel flag", "issuer name", "effective date", "listing date",
-	"purchase/sales", "nationality of registration", "registration country", "determination",
-	"caatsa", "peesa", "other vessel type", "equity ticker", "micex code", "un/locode",
-	"chinese commercial code",
 }
 
 // hasOrganizationWord reports whether a name holds a legal-form or
