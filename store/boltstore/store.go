@@ -48,6 +48,10 @@ func open(path string, opts Options, migs []migration) (*Store, error) {
 	case err != nil:
 		return nil, fmt.Errorf("boltstore: open %s: %w", path, err)
 	}
+	// Batched writes (runs, exports) wait at most this long for company:
+	// long enough to share an fsync among concurrent writers, short enough
+	// not to dominate a lone request's latency (bolt's default is 10 ms).
+	db.MaxBatchDelay = 2 * time.Millisecond
 	if err := db.Update(func(tx *bolt.Tx) error { return migrate(tx, path, migs) }); err != nil {
 		return nil, errors.Join(err, db.Close())
 	}
