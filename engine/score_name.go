@@ -131,7 +131,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 		for k := 0; k < p.qSpan; k++ {
 			qUsed[p.qi+k] = true
 			qSim[p.qi+k] = p.sim
-			qSureTok[p.qi+k] = sureHow(p.how)
+			qSureTok[p.qi+k] = sureHow(p.how) || (p.how == HowTypo && p.sim >= sureTypoSim)
 		}
 		for k := 0; k < p.lSpan; k++ {
 			lUsed[p.li+k] = true
@@ -178,6 +178,11 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 	}
 	return out
 }
+
+// sureTypoSim is the similarity at which a typo counts as sure evidence:
+// one edit in a token of six letters or more ("arizonm" for "arizona")
+// scores at least this, two edits or one in a short token less.
+const sureTypoSim = 0.85
 
 // sureHow reports whether a token alignment is certain in kind (the same
 // word, a known variant, an initial, a joining) rather than a look-alike.
