@@ -123,6 +123,13 @@ func (s *snapshot) prepare(name string) *preparedQuery {
 		// One edit at most: a joined pair that needs two edits to meet a
 		// listed token is another word ("rob pike" is not "robik").
 		hits := s.expandExactOrTypo(j)
+		// Or a listed token with the same consonant skeleton and a close
+		// spelling: "khir allah" written "khayrallah".
+		for _, id := range s.bySkel[j.Skel] {
+			if _, ok := hits[id]; !ok && len(j.Skel) >= 3 && (jaroWinkler{}).Compare(j.Text, s.vocab[id].tok.Text) >= 0.85 {
+				hits[id] = hit{sim: 0.88, how: HowJoined}
+			}
+		}
 		if len(hits) == 0 {
 			continue
 		}

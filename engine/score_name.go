@@ -148,7 +148,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 	if score >= leftoverFloor {
 		for i := range q.tokens {
 			qt := q.tokens[i].tok
-			if i >= len(qUsed) || qUsed[i] || qt.Kind != norm.KindWord || len(qt.Text) < 3 {
+			if i >= len(qUsed) || qUsed[i] || qt.Kind != norm.KindWord || len(qt.Text) < 2 {
 				continue
 			}
 			bestJ, bestSim := -1, float32(0)
@@ -157,7 +157,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 				if j >= 64 || lUsed[j] || lt.Kind != norm.KindWord {
 					continue
 				}
-				if sim := leftoverSim(qt.Text, lt.Text); sim > bestSim {
+				if sim := leftoverSim(qt, lt); sim > bestSim {
 					bestJ, bestSim = j, sim
 				}
 			}
@@ -259,21 +259,29 @@ func round3(x float64) float64 {
 // leftoverSim is the partial credit a leftover query token gets for a
 // leftover listed token: Jaro-Winkler of at least 0.75, lengths within
 // max(2, 30%) of each other (so "aleksandr" is no typo of "aleksandrovich"),
-// and never more than the edit distance allows.
-func leftoverSim(a, b string) float32 {
+// and never more than the edit distance allows. Tokens with the same
+// consonant skeleton get 0.8 whatever their vowels (unvowelled Arabic
+// romanizes "obeidi" and "sb" where lists write "ubaydi" and "sab"); a
+// two-consonant skeleton also needs a Jaro-Winkler of 0.65.
+func leftoverSim(qt, lt norm.Token) float32 {
+	a, b := qt.Text, lt.Text
+	var skel float32
+	if qt.Skel == lt.Skel && (len(qt.Skel) >= 3 || len(qt.Skel) == 2 && (jaroWinkler{}).Compare(a, b) >= 0.65) {
+		skel = 0.8 // two consonants alone are weak: "bounou" is not "baynah"
+	}
 	la, lb := len(a), len(b)
-	if d := abs(la - lb); d > max(2, 3*min(la, lb)/10) {
-		return 0
+	if d := abs(la - lb); d > max(2, 3*min(la, lb)/10) || la < 3 || lb < 3 {
+		return skel
 	}
 	jw := jaroWinkler{}.Compare(a, b)
 	if jw < 0.75 {
-		return 0
+		return skel
 	}
 	sim := typoSim(jw)
 	if d, ok := editDistanceAtMost(a, b, max(la, lb)); ok {
 		sim = min(sim, 1-float32(d)/float32(max(la, lb)+1))
 	}
-	return sim
+	return max(sim, skel)
 }
 
 // leftoverFloor is the score a name needs before leftover tokens are
