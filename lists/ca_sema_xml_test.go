@@ -2,9 +2,9 @@ package lists
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -175,35 +175,13 @@ func TestParseCASEMAXMLDuplicateKey(t *testing.T) {
 }
 
 func TestParseCASEMAXMLErrors(t *testing.T) {
-	tests := []struct {
-		file    string
-		err     error
-		line    int
-		element string
-		field   string
-	}{
+	checkPositionedErrors(t, "ca-sema-xml", "CA-SEMA ca-sema-xml", func(r *bytes.Reader) (*List, error) { return ParseCASEMAXML(r) }, []positionedErrorCase{
 		{"truncated.xml", ErrSyntax, 80, "", ""},
 		{"missing_item.xml", ErrMissingField, 23, "record", "Item"},
 		{"bad_listing_date.xml", ErrInvalidValue, 23, "record", "DateOfListing"},
 		{"no_name.xml", ErrMissingField, 23, "record", "LastName"},
 		{"empty.xml", ErrEmpty, 4, "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			l, err := ParseCASEMAXML(bytes.NewReader(xml2Fixture(t, "ca-sema-xml", tt.file)))
-			if l != nil || !errors.Is(err, tt.err) {
-				t.Fatalf("got %v, %v; want error %v", l, err, tt.err)
-			}
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("%T is not a *ParseError", err)
-			}
-			got := [4]any{pe.Source, pe.Line, pe.Element, pe.Field}
-			if want := [4]any{"CA-SEMA ca-sema-xml", tt.line, tt.element, tt.field}; got != want {
-				t.Errorf("position %v, want %v (%v)", got, want, err)
-			}
-		})
-	}
+	})
 }
 
 func TestCAKeys(t *testing.T) {
@@ -300,7 +278,7 @@ func TestCAParseDates(t *testing.T) {
 }
 
 func FuzzParseCASEMAXML(f *testing.F) {
-	xml2SeedFuzz(f, "ca-sema-xml")
+	addFixtureSeeds(f, filepath.Join("..", "testdata", "lists", "ca-sema-xml", "*.xml"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, err := ParseCASEMAXML(bytes.NewReader(data))
 		xml2CheckFuzzResult(t, data, l, err, SourceCASEMA)

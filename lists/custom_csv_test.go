@@ -171,14 +171,7 @@ func TestParseCustomCSVLineNumbers(t *testing.T) {
 }
 
 func FuzzParseCustomCSV(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join(customFixtures, "*.csv"))
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addFixtureSeeds(f, filepath.Join(customFixtures, "*.csv"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		l, err := ParseCustomCSV(bytes.NewReader(b))
 		checkFuzzResult(t, l, err, "custom:")

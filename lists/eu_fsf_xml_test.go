@@ -489,14 +489,7 @@ func TestParseEUFSFXMLPrimaryName(t *testing.T) {
 // FuzzParseEUFSFXML checks that no input panics, that failures are
 // positioned errors wrapping a sentinel, and that successes are coherent.
 func FuzzParseEUFSFXML(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "lists", "eu-fsf-xml", "*.xml"))
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addFixtureSeeds(f, filepath.Join("..", "testdata", "lists", "eu-fsf-xml", "*.xml"))
 	f.Add([]byte(`<export><sanctionEntity logicalId="1"><birthdate calendarType="ISLAMIC" birthdate="1982-04-19" year="1402"/></sanctionEntity></export>`))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		l, err := ParseEUFSFXML(bytes.NewReader(in))

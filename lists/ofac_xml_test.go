@@ -509,14 +509,7 @@ func TestListXMLDeclaredEncoding(t *testing.T) {
 // FuzzParseOFACXML checks that no input panics, that failures are
 // positioned errors wrapping a sentinel, and that successes are coherent.
 func FuzzParseOFACXML(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "lists", "ofac-xml", "*.xml"))
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addFixtureSeeds(f, filepath.Join("..", "testdata", "lists", "ofac-xml", "*.xml"))
 	f.Add([]byte("<sdnList><sdnEntry><uid>1</uid><lastName>X</lastName><dateOfBirthList><dateOfBirthItem>" +
 		"<dateOfBirth>circa 1955 to 1958</dateOfBirth></dateOfBirthItem></dateOfBirthList></sdnEntry></sdnList>"))
 	f.Fuzz(func(t *testing.T, in []byte) {

@@ -272,14 +272,7 @@ func TestParseFtMJSONReal(t *testing.T) {
 }
 
 func FuzzParseFtMJSON(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join(ftmFixtures, "*.json"))
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addFixtureSeeds(f, filepath.Join(ftmFixtures, "*.json"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		l, err := ParseFtMJSON(bytes.NewReader(b))
 		checkFuzzResult(t, l, err, "opensanctions:")

@@ -203,14 +203,7 @@ func TestParseTargetsCSVReal(t *testing.T) {
 }
 
 func FuzzParseTargetsCSV(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join(targetsFixtures, "*.csv"))
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addFixtureSeeds(f, filepath.Join(targetsFixtures, "*.csv"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		l, err := ParseTargetsCSV(bytes.NewReader(b))
 		checkFuzzResult(t, l, err, "opensanctions:")

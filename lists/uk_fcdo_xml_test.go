@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -201,36 +202,14 @@ func TestParseUKFCDOXMLDirty(t *testing.T) {
 }
 
 func TestParseUKFCDOXMLErrors(t *testing.T) {
-	tests := []struct {
-		file    string
-		err     error
-		line    int
-		element string
-		field   string
-	}{
+	checkPositionedErrors(t, "uk-fcdo-xml", "UK-FCDO uk-fcdo-xml", func(r *bytes.Reader) (*List, error) { return ParseUKFCDOXML(r) }, []positionedErrorCase{
 		{"truncated.xml", ErrSyntax, 155, "", ""},
 		{"missing_uniqueid.xml", ErrMissingField, 96, "Designation", "UniqueID"},
 		{"bad_date_designated.xml", ErrInvalidValue, 96, "Designation", "DateDesignated"},
 		{"bad_date_generated.xml", ErrInvalidValue, 3, "Designations", "DateGenerated"},
 		{"no_names.xml", ErrMissingField, 152, "Designation", "Names"},
 		{"empty.xml", ErrEmpty, 5, "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			l, err := ParseUKFCDOXML(bytes.NewReader(xml2Fixture(t, "uk-fcdo-xml", tt.file)))
-			if l != nil || !errors.Is(err, tt.err) {
-				t.Fatalf("got %v, %v; want error %v", l, err, tt.err)
-			}
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("%T is not a *ParseError", err)
-			}
-			got := [4]any{pe.Source, pe.Line, pe.Element, pe.Field}
-			if want := [4]any{"UK-FCDO uk-fcdo-xml", tt.line, tt.element, tt.field}; got != want {
-				t.Errorf("position %v, want %v (%v)", got, want, err)
-			}
-		})
-	}
+	})
 	dup := strings.Replace(string(xml2Fixture(t, "uk-fcdo-xml", "valid.xml")), "BEL0107", "AFG0006", 1)
 	if _, err := ParseUKFCDOXML(strings.NewReader(dup)); !errors.Is(err, ErrInvalidValue) {
 		t.Errorf("duplicate UniqueID: err = %v, want ErrInvalidValue", err)
@@ -264,7 +243,7 @@ func TestUKFParseDOB(t *testing.T) {
 }
 
 func FuzzParseUKFCDOXML(f *testing.F) {
-	xml2SeedFuzz(f, "uk-fcdo-xml")
+	addFixtureSeeds(f, filepath.Join("..", "testdata", "lists", "uk-fcdo-xml", "*.xml"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, err := ParseUKFCDOXML(bytes.NewReader(data))
 		xml2CheckFuzzResult(t, data, l, err, SourceUKFCDO)

@@ -27,21 +27,6 @@ func xml2Fixture(t testing.TB, format, name string) []byte {
 	return b
 }
 
-// xml2SeedFuzz adds every fixture of a format to a fuzz corpus.
-func xml2SeedFuzz(f *testing.F, format string) {
-	paths, err := filepath.Glob(filepath.Join("..", "testdata", "lists", format, "*.xml"))
-	if err != nil || len(paths) == 0 {
-		f.Fatalf("no fixtures for %s: %v", format, err)
-	}
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-}
-
 // xml2CheckFuzzResult states what every parse must satisfy, whatever the
 // input: an error is a positioned *ParseError wrapping a sentinel; a list
 // has entities with unique, prefixed IDs and at least one name each.
@@ -328,36 +313,14 @@ func TestParseUNXMLDirty(t *testing.T) {
 }
 
 func TestParseUNXMLErrors(t *testing.T) {
-	tests := []struct {
-		file    string
-		err     error
-		line    int
-		element string
-		field   string
-	}{
+	checkPositionedErrors(t, "un-xml", "UN-SC un-xml", func(r *bytes.Reader) (*List, error) { return ParseUNXML(r) }, []positionedErrorCase{
 		{"truncated.xml", ErrSyntax, 86, "", ""},
 		{"missing_reference.xml", ErrMissingField, 54, "INDIVIDUAL", "REFERENCE_NUMBER"},
 		{"bad_listed_on.xml", ErrInvalidValue, 126, "ENTITY", "LISTED_ON"},
 		{"bad_dob_date.xml", ErrInvalidValue, 4, "INDIVIDUAL/INDIVIDUAL_DATE_OF_BIRTH", "DATE"},
 		{"duplicate_reference.xml", ErrInvalidValue, 54, "INDIVIDUAL", "REFERENCE_NUMBER"},
 		{"empty.xml", ErrEmpty, 6, "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			l, err := ParseUNXML(bytes.NewReader(xml2Fixture(t, "un-xml", tt.file)))
-			if l != nil || !errors.Is(err, tt.err) {
-				t.Fatalf("got %v, %v; want error %v", l, err, tt.err)
-			}
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("%T is not a *ParseError", err)
-			}
-			got := [4]any{pe.Source, pe.Line, pe.Element, pe.Field}
-			if want := [4]any{"UN-SC un-xml", tt.line, tt.element, tt.field}; got != want {
-				t.Errorf("position %v, want %v (%v)", got, want, err)
-			}
-		})
-	}
+	})
 }
 
 func TestParseUNXMLInputs(t *testing.T) {
@@ -473,7 +436,7 @@ func TestXML2RepairSplitRunes(t *testing.T) {
 }
 
 func FuzzParseUNXML(f *testing.F) {
-	xml2SeedFuzz(f, "un-xml")
+	addFixtureSeeds(f, filepath.Join("..", "testdata", "lists", "un-xml", "*.xml"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, err := ParseUNXML(bytes.NewReader(data))
 		xml2CheckFuzzResult(t, data, l, err, SourceUNSC)

@@ -324,14 +324,7 @@ func TestParseUSCSLCSVReal(t *testing.T) {
 }
 
 func FuzzParseUSCSLCSV(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join(cslFixtures, "*.csv"))
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addFixtureSeeds(f, filepath.Join(cslFixtures, "*.csv"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		l, err := ParseUSCSLCSV(bytes.NewReader(b))
 		checkFuzzResult(t, l, err, "us-csl:")
