@@ -323,20 +323,6 @@ func (r *Runner) notify(ref runRef) {
 // finished is a store.ErrConflict error.
 func (r *Runner) Cancel(ctx context.Context, tenant, id string) (store.Run, error) {
 	ref := runRef{tenant, id}
-	current, err := r.Get(ctx, tenant, id)
-	if err != nil {
-		return current, err
-	}
-	if current.Status.Terminal() {
-		return current, fmt.Errorf("runner: %w: run %s is already %s", store.ErrConflict, id, current.Status)
-	}
-	r.mu.Lock()
-	stop, running := r.inflight[ref]
-	r.mu.Unlock()
-	if running {
-		stop() // the worker records the cancellation
-		return r.Wait(ctx, tenant, id)
-	}
 	for range 5 {
 		run, err := r.Get(ctx, tenant, id)
 		if err != nil {
@@ -344,6 +330,13 @@ func (r *Runner) Cancel(ctx context.Context, tenant, id string) (store.Run, erro
 		}
 		if run.Status.Terminal() {
 			return run, fmt.Errorf("runner: %w: run %s is already %s", store.ErrConflict, id, run.Status)
+		}
+		r.mu.Lock()
+		stop, running := r.inflight[ref]
+		r.mu.Unlock()
+		if running {
+			stop() // the worker records the cancellation
+			return r.Wait(ctx, tenant, id)
 		}
 		run.Status, run.CompletedAt = store.StatusCancelled, r.opts.Now().UTC()
 		run.Error = "cancelled on request"
