@@ -90,10 +90,39 @@ func typoSim(jw float64) float32 {
 	return float32(max(0, 1-2*(1-jw)))
 }
 
+// editSim is the similarity of two tokens d edits apart (d ≥ 1): the
+// lower of typoSim of their Jaro-Winkler and 1 − d/(longer+1). Two
+// adjacent letters swapped ("rtans" for "trans") is the commonest slip of
+// the keyboard and changes no letter of the name, so it counts as half an
+// edit and its Jaro-Winkler, which punishes a swap at the start, is not
+// consulted.
+func editSim(a, b string, d int) float32 {
+	n := float32(max(len(a), len(b)) + 1)
+	if d == 1 && adjacentSwap(a, b) {
+		return 1 - 0.5/n
+	}
+	return min(typoSim(jaroWinkler{}.Compare(a, b)), 1-float32(d)/n)
+}
+
+// adjacentSwap reports whether b is a with two adjacent letters swapped.
+func adjacentSwap(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
 // prepare tokenizes the query name and finds, for every token, the
-// vocabulary tokens it meets.
-func (s *snapshot) prepare(name string) *preparedQuery {
-	toks := norm.Tokenize(name)
+// vocabulary tokens it meets. A word no listed name has, one edit from a
+// legal-form word, is read as that word (norm.TokenizeQuery); three- and
+// four-letter forms only when the query is not a person's name (company
+// says companyName).
+func (s *snapshot) prepare(name string, companyName bool) *preparedQuery {
+	toks := norm.TokenizeQuery(name, norm.LegalTypos{Known: s.knownWord, Short: companyName})
 	if len(toks) > maxQueryTokens {
 		toks = toks[:maxQueryTokens]
 	}
@@ -141,6 +170,12 @@ func (s *snapshot) prepare(name string) *preparedQuery {
 			weight: q.tokens[i].weight + q.tokens[i+1].weight})
 	}
 	return q
+}
+
+// knownWord reports whether some listed name has the folded word w.
+func (s *snapshot) knownWord(w string) bool {
+	_, ok := s.byText[w]
+	return ok
 }
 
 // bestHit returns the vocabulary token with the highest similarity (lowest
@@ -260,7 +295,7 @@ func (s *snapshot) expandExactOrTypo(t norm.Token) map[vocabID]hit {
 	if id, ok := s.byText[t.Text]; ok {
 		hits[id] = hit{sim: 1, how: HowExact}
 	}
-	if maxEdits(len(t.Text)) == 0 || len(t.Text) < minTypoLen {
+	if len(t.Text) < minTypoLen-1 {
 		return hits
 	}
 	try := func(id vocabID) {
@@ -272,13 +307,16 @@ func (s *snapshot) expandExactOrTypo(t norm.Token) map[vocabID]hit {
 			return
 		}
 		if d, ok := editDistanceAtMost(t.Text, other, 1); ok {
-			sim := min(typoSim(jaroWinkler{}.Compare(t.Text, other)), 1-float32(d)/float32(max(len(t.Text), len(other))+1))
-			hits[id] = hit{sim: sim, how: HowTypo}
+			hits[id] = hit{sim: editSim(t.Text, other, d), how: HowTypo}
 		}
 	}
 	// Listed tokens one letter longer than t: t is one of their deletions.
 	for _, id := range s.deletes[hashSkipping(t.Text, -1)] {
 		try(id)
+	}
+	if len(t.Text) < minTypoLen {
+		// A three-letter token meets only longer ones: "gae" for "gale".
+		return hits
 	}
 	forEachDeletion(t.Text, func(h uint64) {
 		// Substitutions and transpositions: a deletion in common.

@@ -115,7 +115,7 @@ func (e *Engine) Screen(ctx context.Context, q Query) (Result, error) {
 	}
 	country, _ := lists.NormalizeCountry(q.Country)
 
-	pq := s.prepare(q.Name)
+	pq := s.prepare(q.Name, q.Type != lists.TypePerson)
 	var extra []nameID
 	if doc := normalizeIdentifier(q.Document); len(doc) >= 4 {
 		for _, en := range s.byIdentifier[doc] {
@@ -266,7 +266,7 @@ func (e *Engine) Compare(a, b string) Comparison {
 	if err != nil || len(s.names) == 0 {
 		return Comparison{Factors: []Factor{{Kind: FactorName, Evidence: "nothing to compare"}}}
 	}
-	pq := s.prepare(a)
+	pq := s.prepare(a, true)
 	name := &s.names[len(s.names)-1]
 	ns := s.scoreName(pq, name, true)
 	return Comparison{Score: round3(ns.score), Factors: []Factor{{Kind: FactorName, Effect: round3(ns.score), Evidence: nameEvidence(ns), Tokens: ns.tokens}}}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -357,6 +358,65 @@ func TestCompare(t *testing.T) {
 		c := e.Compare(tt.a, tt.b)
 		if c.Score < tt.min || c.Score > tt.max {
 			t.Errorf("Compare(%q,%q) = %.3f, want in [%v,%v]; %+v", tt.a, tt.b, c.Score, tt.min, tt.max, c.Factors)
+		}
+	}
+}
+
+func TestScreenReadsMistypedLegalForms(t *testing.T) {
+	org := func(id, name string) lists.Entity {
+		e := lists.Entity{ID: lists.SourceOFACSDN.EntityID(id), Source: lists.SourceOFACSDN, Type: lists.TypeOrganization}
+		e.AddName(name, lists.NamePrimary)
+		return e
+	}
+	l := &lists.List{Source: lists.SourceOFACSDN, SHA256: "cccccccccccccccc", Entities: []lists.Entity{
+		org("1", "SWAN ENERGY COMPANY LIMITED"),
+		org("2", "HSI TRADING FZE"),
+		org("3", "GALE SHIPPING INC"),
+		org("4", "FSE HOLDINGS"), // makes "fse" a listed word
+		org("5", "AYAKS LIMITED LIABILITY COMPANY"),
+		org("6", "TRANS MERITS CO. LTD."),
+	}}
+	e, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Reload(context.Background(), l); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query, want, how string
+	}{
+		{"Swan Energy Compan iLmited", "ofac-sdn:1", "\"co\"~\"co\" (typo"},
+		{"LIMITE LIABILITY CyOMPANY AYAKS", "ofac-sdn:5", "\"llc\"~\"llc\" (typo"},
+		{"HSI TRAING FsE", "ofac-sdn:2", "\"fse\"~\"llc\" (typo"},
+		{"Gae Shipping Ini", "ofac-sdn:3", "\"inc\"~\"inc\" (typo"},
+		{"RTANS MElITS CO. LTD.", "ofac-sdn:6", "\"rtans\"~\"trans\" (typo"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			r, err := e.Screen(context.Background(), Query{Name: tt.query, Type: lists.TypeOrganization})
+			if err != nil {
+				t.Fatal(err)
+			}
+			id, score := best(r)
+			if id != tt.want || score < DefaultThreshold {
+				t.Fatalf("Screen(%q) best = %s %.3f, want %s at or above %.2f", tt.query, id, score, tt.want, DefaultThreshold)
+			}
+			ev := r.Lists[0].Matches[0].Factors[0].Evidence
+			if !strings.Contains(ev, tt.how) {
+				t.Errorf("evidence %q does not contain %q", ev, tt.how)
+			}
+		})
+	}
+	// A person's name keeps a short word that only looks like a legal form;
+	// a listed company's form may still pair with it as a typo.
+	r, err := e.Screen(context.Background(), Query{Name: "Gae Shipping Ini", Type: lists.TypePerson, Threshold: 0.01})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range r.Lists[0].Matches {
+		if strings.Contains(m.Factors[0].Evidence, "\"inc\"~") {
+			t.Errorf("person query read \"Ini\" as a legal form: %s", m.Factors[0].Evidence)
 		}
 	}
 }

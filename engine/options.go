@@ -19,7 +19,7 @@ const DefaultThreshold = 0.80
 // scorerVersion changes whenever scoring changes in a way that can move a
 // score; it is part of the options fingerprint so that recorded decisions
 // name the scorer that made them.
-const scorerVersion = "5"
+const scorerVersion = "6"
 
 // Weights are the attribute adjustments applied after the name score. Zero
 // values mean "default"; see DefaultWeights.

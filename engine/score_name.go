@@ -161,6 +161,9 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 					bestJ, bestSim = j, sim
 				}
 			}
+			if bestJ < 0 {
+				bestJ, bestSim = s.leftoverLegalForm(qt, name, lUsed[:])
+			}
 			if bestJ >= 0 {
 				sim := bestSim
 				qUsed[i], lUsed[bestJ] = true, true
@@ -184,6 +187,11 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 // scores at least this, two edits or one in a short token less.
 const sureTypoSim = 0.85
 
+// legalTypoSim is the similarity of a legal form read from a misspelt
+// word ("Compan" for company) to the form it was read as: still sure
+// evidence (at least sureTypoSim), but not exact.
+const legalTypoSim = 0.95
+
 // sureHow reports whether a token alignment is certain in kind (the same
 // word, a known variant, an initial, a joining) rather than a look-alike.
 func sureHow(how string) bool {
@@ -198,6 +206,10 @@ func sureHow(how string) bool {
 // vid), and how.
 func (s *snapshot) pairTokens(qt *queryToken, i, j int, vid vocabID) (pairing, bool) {
 	if h, ok := qt.hits[vid]; ok {
+		if qt.tok.Typo {
+			// A legal form read from a misspelt word.
+			h = hit{sim: min(h.sim, legalTypoSim), how: HowTypo}
+		}
 		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: h.sim, how: h.how}, true
 	}
 	lt := s.vocab[vid].tok
@@ -282,6 +294,23 @@ func leftoverSim(qt, lt norm.Token) float32 {
 		sim = min(sim, 1-float32(d)/float32(max(la, lb)+1))
 	}
 	return max(sim, skel)
+}
+
+// leftoverLegalForm pairs a leftover query word with a leftover listed
+// legal form when the word misspells a form of that class ("fse" for the
+// FZE a listed name reduced to llc): the listed name says which reading is
+// meant. It returns the listed token's index and the similarity, or -1.
+func (s *snapshot) leftoverLegalForm(qt norm.Token, name *indexedName, lUsed []bool) (int, float32) {
+	class, ok := norm.LegalClassNear(qt.Text)
+	if !ok {
+		return -1, 0
+	}
+	for j, vid := range name.tokens {
+		if lt := s.vocab[vid].tok; j < len(lUsed) && !lUsed[j] && lt.Kind == norm.KindLegalForm && lt.Text == class {
+			return j, legalTypoSim
+		}
+	}
+	return -1, 0
 }
 
 // leftoverFloor is the score a name needs before leftover tokens are

@@ -60,3 +60,43 @@ func TestEditDistanceAtMost(t *testing.T) {
 		}
 	}
 }
+
+func TestEditSim(t *testing.T) {
+	tests := []struct {
+		a, b     string
+		d        int
+		min, max float32
+	}{
+		{"rtans", "trans", 1, 0.916, 0.918},         // swap: half an edit, 1 − 0.5/6
+		{"putin", "ptuin", 1, 0.916, 0.918},         // swap inside
+		{"merits", "melits", 1, 0.80, 0.83},         // substitution: Jaro-Winkler caps it
+		{"gale", "gae", 1, 0.79, 0.81},              // deletion in a short word: 1 − 1/5
+		{"vashkevich", "vashkevihc", 1, 0.95, 0.96}, // swap at the end
+		{"kovalchuk", "kavalchik", 2, 0.64, 0.66},   // two edits: Jaro-Winkler caps it
+	}
+	for _, tt := range tests {
+		if got := editSim(tt.a, tt.b, tt.d); got < tt.min || got > tt.max {
+			t.Errorf("editSim(%q, %q, %d) = %.3f, want in [%.3f, %.3f]", tt.a, tt.b, tt.d, got, tt.min, tt.max)
+		}
+	}
+}
+
+func TestAdjacentSwap(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"trans", "rtans", true},
+		{"trans", "trasn", true},
+		{"trans", "trans", false},
+		{"trans", "tranz", false},
+		{"trans", "snart", false},
+		{"trans", "tran", false},
+		{"ab", "ba", true},
+	}
+	for _, tt := range tests {
+		if got := adjacentSwap(tt.a, tt.b); got != tt.want {
+			t.Errorf("adjacentSwap(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

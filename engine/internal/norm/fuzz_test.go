@@ -15,12 +15,12 @@ var fuzzSeeds = []string{
 	"בנימין נתניהו", "ג'ורג'", "Սերժ Սարգսյան", "მიხეილ სააკაშვილი",
 	"习近平", "김정은", "ｶﾞｷﾞ", "नरेन्द्र मोदी", "١٢٣",
 	"ООО Ромашка", "Romashka L.L.C.", "Banco X, S. de R.L. de C.V.",
-	"Sherkat-e Naft", "Dr. Ayman al-Zawahiri", "Sheikh", "Ma'ruf",
+	"Sherkat-e Naft", "Compan iLmited", "Joint Stck Compny", "X Ini", "Dr. Ayman al-Zawahiri", "Sheikh", "Ma'ruf",
 	"\xff\xfe\xfd", "a\u0301\u0301\u0301", "中\u0301", "x\u200dy", "İstanbul",
 	"ǅemal", "ﬁnance", "Ｔｏｙｏｔａ", "①②③", "a\u0308\u0323", "Ω\u212b",
 }
 
-// FuzzTokenize checks that Fold and Tokenize never panic, that Fold is
+// FuzzTokenize checks that Fold, Tokenize and TokenizeQuery never panic, that Fold is
 // idempotent and yields valid, trimmed, single-spaced text, and that every
 // token's keys are non-empty and free of spaces.
 func FuzzTokenize(f *testing.F) {
@@ -39,21 +39,36 @@ func FuzzTokenize(f *testing.F) {
 			t.Fatalf("Fold(%q) = %q is not trimmed and single-spaced", s, folded)
 		}
 		toks := Tokenize(s)
-		for i, tk := range toks {
-			for name, v := range map[string]string{"Text": tk.Text, "Canon": tk.Canon, "Skel": tk.Skel, "Phon": tk.Phon} {
-				if v == "" || strings.ContainsAny(v, " \t\n") {
-					t.Fatalf("Tokenize(%q)[%d].%s = %q", s, i, name, v)
-				}
-			}
-			if tk.Kind > KindNumber {
-				t.Fatalf("Tokenize(%q)[%d].Kind = %d", s, i, tk.Kind)
-			}
-		}
-		if folded == "" && len(toks) != 0 {
-			t.Fatalf("Tokenize(%q) = %v for empty fold", s, toks)
-		}
-		if folded != "" && len(toks) == 0 {
-			t.Fatalf("Tokenize(%q) = no tokens for fold %q", s, folded)
+		checkTokens(t, "Tokenize", s, folded, toks)
+		qtoks := TokenizeQuery(s, LegalTypos{Short: true})
+		checkTokens(t, "TokenizeQuery", s, folded, qtoks)
+		if len(qtoks) > len(toks) {
+			t.Fatalf("TokenizeQuery(%q) has more tokens than Tokenize: %v, %v", s, qtoks, toks)
 		}
 	})
+}
+
+// checkTokens fails t unless every token's keys are non-empty and free of
+// spaces, and there are tokens exactly when the folded name is not empty.
+func checkTokens(t *testing.T, fn, s, folded string, toks []Token) {
+	t.Helper()
+	for i, tk := range toks {
+		for name, v := range map[string]string{"Text": tk.Text, "Canon": tk.Canon, "Skel": tk.Skel, "Phon": tk.Phon} {
+			if v == "" || strings.ContainsAny(v, " \t\n") {
+				t.Fatalf("%s(%q)[%d].%s = %q", fn, s, i, name, v)
+			}
+		}
+		if tk.Kind > KindNumber {
+			t.Fatalf("%s(%q)[%d].Kind = %d", fn, s, i, tk.Kind)
+		}
+		if tk.Typo && tk.Kind != KindLegalForm {
+			t.Fatalf("%s(%q)[%d] is a typo but not a legal form", fn, s, i)
+		}
+	}
+	if folded == "" && len(toks) != 0 {
+		t.Fatalf("%s(%q) = %v for empty fold", fn, s, toks)
+	}
+	if folded != "" && len(toks) == 0 {
+		t.Fatalf("%s(%q) = no tokens for fold %q", fn, s, folded)
+	}
 }

@@ -111,7 +111,11 @@ func loadLexicon() error {
 	if err := loadHonorifics(); err != nil {
 		return err
 	}
-	return loadLegalForms()
+	if err := loadLegalForms(); err != nil {
+		return err
+	}
+	indexLegalWords()
+	return nil
 }
 
 // oneWord folds a table cell that must be a single word.

@@ -22,6 +22,9 @@ type Token struct {
 	// Nick is true when Canon came from the nickname table ("bill" →
 	// "william"): weaker evidence than a spelling variant.
 	Nick bool
+	// Typo is true for a legal form read from a misspelt word (see
+	// TokenizeQuery).
+	Typo bool
 }
 
 // Join returns the normalized name: the tokens' Texts joined by single

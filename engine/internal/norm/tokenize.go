@@ -1,6 +1,9 @@
 package norm
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Tokenize folds a name (Fold), splits it into words and classifies them:
 //
@@ -30,6 +33,20 @@ import "strings"
 // Every token has non-empty Text, Canon, Skel and Phon without spaces.
 // Tokenize returns nil when the name has no letters or digits.
 func Tokenize(s string) []Token {
+	return tokenize(s, nil)
+}
+
+// TokenizeQuery is Tokenize for a name being screened, which may be
+// mistyped: a word the word lists and lt.Known do not know, one edit from
+// a word of a legal form ("Compan iLmited", "COtRPORATION"), is read as
+// that word when the correction completes a legal form valid where it
+// stands. Such a legal-form token has Typo set.
+func TokenizeQuery(s string, lt LegalTypos) []Token {
+	return tokenize(s, &lt)
+}
+
+// tokenize is Tokenize, correcting misspelt legal words when lt is set.
+func tokenize(s string, lt *LegalTypos) []Token {
 	folded := Fold(s)
 	if folded == "" {
 		return nil
@@ -42,6 +59,10 @@ func Tokenize(s string) []Token {
 		slots = append(slots, slot{e: lexicon[w]})
 	}
 	c := classify(words, slots)
+	var typo []bool
+	if lt != nil {
+		words, slots, c, typo = applyLegalTypos(words, slots, c, *lt)
+	}
 
 	ntok := 0
 	for i := c.start; i < len(words); i++ {
@@ -60,7 +81,11 @@ func Tokenize(s string) []Token {
 	for i := c.start; i < len(words); i++ {
 		sl := &slots[i]
 		if sl.legalSpan > 0 {
-			tokens = append(tokens, Token{Text: sl.legal, Canon: sl.legal, Skel: sl.legal, Phon: sl.legal, Kind: KindLegalForm})
+			t := Token{Text: sl.legal, Canon: sl.legal, Skel: sl.legal, Phon: sl.legal, Kind: KindLegalForm}
+			if typo != nil {
+				t.Typo = slices.Contains(typo[i:i+sl.legalSpan], true)
+			}
+			tokens = append(tokens, t)
 			offs = append(offs, keySpan{})
 			i += sl.legalSpan - 1
 			continue
