@@ -159,12 +159,19 @@ func (s *snapshot) prepare(name string, companyName bool) *preparedQuery {
 				hits[id] = hit{sim: 0.88, how: HowJoined}
 			}
 		}
-		if len(hits) == 0 {
-			continue
-		}
 		for id, h := range hits {
+			if s.vocab[id].joined {
+				// A join of two listed words: the pair's own tokens
+				// already meet those words, and counting the pair again
+				// would let every "ali ahmed …" outrank a rarer match.
+				delete(hits, id)
+				continue
+			}
 			h.how = HowJoined
 			hits[id] = h
+		}
+		if len(hits) == 0 {
+			continue
 		}
 		q.pairs = append(q.pairs, queryToken{tok: j, hits: hits, pair: true, first: i,
 			weight: q.tokens[i].weight + q.tokens[i+1].weight})
@@ -359,6 +366,21 @@ func newAccumulator(n int) *accumulator {
 		best: make([]float32, n), tstamp: make([]uint32, n)}
 }
 
+// candidateUncoveredCost is how much of a candidate's evidence the
+// uncovered share of its listed name costs in the candidate ranking.
+const candidateUncoveredCost = 0.6
+
+// hasWordStarting reports whether listed name n has a word beginning with
+// letter c.
+func (s *snapshot) hasWordStarting(n nameID, c byte) bool {
+	for _, id := range s.names[n].tokens {
+		if t := &s.vocab[id].tok; t.Kind == norm.KindWord && t.Text[0] == c {
+			return true
+		}
+	}
+	return false
+}
+
 // candidate is a listed name worth scoring in full.
 type candidate struct {
 	name  nameID
@@ -412,9 +434,29 @@ func (s *snapshot) candidates(q *preparedQuery, limit int, minShare float32, ext
 	}
 	floor := minShare * q.total
 	out := make([]candidate, 0, 64)
+	var initials []*queryToken
+	for i := range q.tokens {
+		if q.tokens[i].tok.Kind == norm.KindInitial && !onlyWeak {
+			initials = append(initials, &q.tokens[i])
+		}
+	}
 	for _, n := range a.touched {
-		if a.score[n] >= floor {
-			out = append(out, candidate{name: n, score: a.score[n]})
+		if acc := a.score[n]; acc >= floor {
+			// Initials post to nothing; they count here, for names that
+			// have a word with that first letter, as scoring will count
+			// them.
+			for _, qt := range initials {
+				if s.hasWordStarting(n, qt.tok.Text[0]) {
+					acc += qt.weight * initialSim
+				}
+			}
+			// Rank by the evidence, lowered by the share of the listed
+			// name it leaves uncovered, as scoring will: among the many
+			// names holding "mohamed" and "ibrahim", "Muhammad
+			// AL-IBRAHIM" comes before "Khalil Ibrahim Mohamed Achar
+			// Foudail TAHA".
+			cover := min(1, acc/max(s.names[n].weight, 1e-6))
+			out = append(out, candidate{name: n, score: acc * (1 - candidateUncoveredCost*(1-cover))})
 		}
 	}
 	for _, n := range extra {

@@ -289,6 +289,7 @@ func (s *snapshot) withExtraEntity(e *lists.Entity) (*snapshot, error) {
 			v.idf = small.unknownIDF
 		}
 	}
+	small.weighNames()
 	if len(small.names) == 0 {
 		return small, errors.New("no tokens")
 	}

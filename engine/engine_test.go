@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -353,6 +354,8 @@ func TestCompare(t *testing.T) {
 		{"Mohammed Ali", "Muhammad Ali", 0.9, 0.99},
 		{"Vladimir Putin", "Barack Obama", 0, 0.2},
 		{"Abdulrahman", "Abdul Rahman", 0.9, 1},
+		{"A. R. Rahman", "Abdul Rahman AL-RAWI", 0.7, 0.83}, // initials cover words partly
+		{"Swan Energy Compan iLmited", "Swan Energy Company Limited", 0.9, 0.995},
 	}
 	for _, tt := range tests {
 		c := e.Compare(tt.a, tt.b)
@@ -419,4 +422,63 @@ func TestScreenReadsMistypedLegalForms(t *testing.T) {
 			t.Errorf("person query read \"Ini\" as a legal form: %s", m.Factors[0].Evidence)
 		}
 	}
+}
+
+// TestCandidatesFavourCoveredNames checks the candidate ranking: many
+// names sharing the query's common words must not crowd out, within
+// MaxCandidates, the name the query covers best.
+func TestCandidatesFavourCoveredNames(t *testing.T) {
+	tests := []struct {
+		crowd, target, query string
+	}{
+		// Adjacent common words are not counted twice.
+		{"Ali Ahmed %s", "Ali KONY", "Ali Ahmed Kony"},
+		// Long names holding both words rank below the short one.
+		{"Khalil Ibrahim %s Mohamed %s", "Muhammad AL-IBRAHIM", "Mohamed AL-IBRAHIM"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target, func(t *testing.T) {
+			l := &lists.List{Source: lists.SourceOFACSDN, SHA256: "dddddddddddddddd"}
+			add := func(id int, name string) {
+				e := lists.Entity{ID: lists.SourceOFACSDN.EntityID(strconv.Itoa(id)), Source: lists.SourceOFACSDN, Type: lists.TypePerson}
+				e.AddName(name, lists.NamePrimary)
+				l.Entities = append(l.Entities, e)
+			}
+			for i := range 150 {
+				add(i, strings.ReplaceAll(tt.crowd, "%s", syllables(i)))
+			}
+			for i := range 2000 {
+				add(1000+i, "Other "+syllables(i+500))
+			}
+			add(9999, tt.target)
+			e, err := New(Options{MaxCandidates: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := e.Reload(context.Background(), l); err != nil {
+				t.Fatal(err)
+			}
+			r, err := e.Screen(context.Background(), Query{Name: tt.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if id, score := best(r); id != "ofac-sdn:9999" {
+				t.Fatalf("best = %s %.3f, want ofac-sdn:9999 (%s)", id, score, tt.target)
+			}
+		})
+	}
+}
+
+// syllables spells i as a made-up word ("bada", "bade"…), so test names
+// get distinct, unrelated tokens.
+func syllables(i int) string {
+	const cons, vows = "bdgklmnprstvz", "aeiou"
+	var b strings.Builder
+	for range 3 {
+		b.WriteByte(cons[i%len(cons)])
+		i /= len(cons)
+		b.WriteByte(vows[i%len(vows)])
+		i /= len(vows)
+	}
+	return b.String()
 }

@@ -38,6 +38,9 @@ type indexedName struct {
 	kind   lists.NameKind
 	tokens []vocabID
 	full   string
+	// weight is the summed weight of the name's tokens (tokenWeight), what
+	// a query must cover to cover the whole name.
+	weight float32
 }
 
 // indexedList is one loaded list and its version, computed once.
@@ -124,8 +127,20 @@ func buildSnapshot(ctx context.Context, ls []*lists.List) (*snapshot, error) {
 		v := &s.vocab[i]
 		v.idf = float32(lnOnePlus(n / float64(max(1, len(v.postings)))))
 	}
+	s.weighNames()
 	s.built = time.Since(start)
 	return s, nil
+}
+
+// weighNames sets every name's weight from its tokens' rarities.
+func (s *snapshot) weighNames() {
+	for i := range s.names {
+		n := &s.names[i]
+		n.weight = 0
+		for _, id := range n.tokens {
+			n.weight += tokenWeight(s.vocab[id].tok, s.vocab[id].idf)
+		}
+	}
 }
 
 // addName tokenizes and indexes one name of entity en.

@@ -112,7 +112,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 	} else {
 		lSim = lSimBuf[:nl]
 	}
-	var qUsed, lUsed, qSureTok [64]bool
+	var qUsed, lUsed, qSureTok, lByInitial [64]bool
 	var chosen []pairing
 	for _, p := range pairs {
 		if p.qi+p.qSpan > 64 || p.li+p.lSpan > 64 {
@@ -137,11 +137,14 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 			lUsed[p.li+k] = true
 			lSim[p.li+k] = p.sim
 		}
+		if p.how == HowInitial && q.tokens[p.qi].tok.Kind == norm.KindInitial {
+			lByInitial[p.li] = s.vocab[name.tokens[p.li]].tok.Kind != norm.KindInitial
+		}
 		if explain {
 			chosen = append(chosen, p)
 		}
 	}
-	score := s.combine(q, name, qSim, lSim, qSureTok[:])
+	score := s.combine(q, name, qSim, lSim, qSureTok[:], lByInitial[:])
 	// Tokens left over on both sides may still be a badly typed pair
 	// ("valy" for "vitaly"): pair them by Jaro-Winkler for partial credit.
 	// Only names already close enough to be worth it pay for this.
@@ -173,7 +176,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 				}
 			}
 		}
-		score = s.combine(q, name, qSim, lSim, qSureTok[:])
+		score = s.combine(q, name, qSim, lSim, qSureTok[:], lByInitial[:])
 	}
 	out := nameScore{score: clamp01(score)}
 	if explain {
@@ -186,6 +189,13 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 // one edit in a token of six letters or more ("arizonm" for "arizona")
 // scores at least this, two edits or one in a short token less.
 const sureTypoSim = 0.85
+
+// initialSim is the similarity of an initial to a word it begins.
+const initialSim = 0.8
+
+// initialCoverage is the share of a listed word's weight a query initial
+// covers (see combine).
+const initialCoverage = 0.75
 
 // legalTypoSim is the similarity of a legal form read from a misspelt
 // word ("Compan" for company) to the form it was read as: still sure
@@ -216,9 +226,9 @@ func (s *snapshot) pairTokens(qt *queryToken, i, j int, vid vocabID) (pairing, b
 	t := qt.tok
 	switch {
 	case t.Kind == norm.KindInitial && lt.Kind != norm.KindLegalForm && lt.Text != "" && lt.Text[0] == t.Text[0]:
-		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: 0.8, how: HowInitial}, true
+		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: initialSim, how: HowInitial}, true
 	case lt.Kind == norm.KindInitial && t.Kind != norm.KindLegalForm && t.Text != "" && t.Text[0] == lt.Text[0]:
-		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: 0.8, how: HowInitial}, true
+		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: initialSim, how: HowInitial}, true
 	case t.Kind == norm.KindLegalForm && lt.Kind == norm.KindLegalForm:
 		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: 0.6, how: HowLegalForm}, true
 	}
@@ -320,7 +330,11 @@ const leftoverFloor = 0.3
 
 // combine turns per-token similarities into the name score (see
 // scoreName).
-func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []float32, qSureTok []bool) float64 {
+//
+// A listed word met only by a query initial ("R." for "Rawi") counts 3/4
+// towards NC: the initial says the word begins with that letter, not that
+// the query names it.
+func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []float32, qSureTok, lByInitial []bool) float64 {
 	// qSure is the weight of query tokens met exactly, as a known variant or
 	// nickname, as the initial they are, or joined; the rest (typos,
 	// phonetic look-alikes) is the inexact share.
@@ -342,6 +356,9 @@ func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []flo
 		w := float64(tokenWeight(v.tok, v.idf))
 		lAll += w
 		if lSim[j] > 0 {
+			if j < len(lByInitial) && lByInitial[j] {
+				w *= initialCoverage
+			}
 			lCovered += w
 			lSimSum += w * float64(lSim[j])
 		}
