@@ -196,6 +196,12 @@ func normalizeRunes(s string, dst []rune) []rune {
 				dst = append(dst, lower(r))
 				continue
 			}
+			if hasConjoiningJamo(d) {
+				// Enclosed and halfwidth Hangul ("㈙") decompose to
+				// conjoining jamo: compose them into the syllables the
+				// romanization reads, as NFC would on a second Fold.
+				d = norm.NFC.Bytes(d)
+			}
 			for len(d) > 0 {
 				dr, size := utf8.DecodeRune(d)
 				d = d[size:]
@@ -207,6 +213,17 @@ func normalizeRunes(s string, dst []rune) []rune {
 		}
 	}
 	return dst
+}
+
+// hasConjoiningJamo reports whether the UTF-8 text b holds a conjoining
+// Hangul jamo.
+func hasConjoiningJamo(b []byte) bool {
+	for _, r := range string(b) {
+		if r >= 0x1100 && r <= 0x11FF {
+			return true
+		}
+	}
+	return false
 }
 
 // lower lower-cases r. Georgian Mtavruli capitals are mapped onto
