@@ -354,7 +354,8 @@ func TestCompare(t *testing.T) {
 		{"Mohammed Ali", "Muhammad Ali", 0.9, 0.99},
 		{"Vladimir Putin", "Barack Obama", 0, 0.2},
 		{"Abdulrahman", "Abdul Rahman", 0.9, 1},
-		{"A. R. Rahman", "Abdul Rahman AL-RAWI", 0.7, 0.83}, // initials cover words partly
+		{"A. R. Rahman", "Abdul Rahman AL-RAWI", 0.7, 0.83},             // initials cover words partly
+		{"DilawarKhan Nadir KHAN", "KHAN, Dilawar Khan Nadir", 0.95, 1}, // the joining keeps its "khan"
 		{"Swan Energy Compan iLmited", "Swan Energy Company Limited", 0.9, 0.995},
 	}
 	for _, tt := range tests {

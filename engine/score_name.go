@@ -76,12 +76,18 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 			}
 		}
 	}
-	// Alignments are taken greedily, most similar first; a particle or a
-	// legal form ("al", "llc") ranks a little lower than its similarity, so
-	// it cannot take the listed token a joined or fuller alignment needs
-	// ("aldin" meets "al din" before "al" meets that "al").
+	// Alignments are taken greedily, most similar first; a joining ranks a
+	// little higher and a particle or a legal form ("al", "llc") a little
+	// lower than its similarity, so a single token cannot take the listed
+	// token a joined or fuller alignment needs ("aldin" meets "al din"
+	// before "al" meets that "al").
 	rank := func(p pairing) float32 {
-		if p.qSpan == 1 && q.tokens[p.qi].tok.Kind != norm.KindWord && q.tokens[p.qi].tok.Kind != norm.KindInitial {
+		switch {
+		case p.qSpan+p.lSpan > 2:
+			// "dilawarkhan" meets "dilawar khan" before the query's
+			// later "khan" takes that "khan".
+			return p.sim + 0.05
+		case q.tokens[p.qi].tok.Kind != norm.KindWord && q.tokens[p.qi].tok.Kind != norm.KindInitial:
 			return p.sim - 0.1
 		}
 		return p.sim

@@ -114,73 +114,160 @@ func oneEditApart(a, b string) bool {
 	return false
 }
 
-// legalTypoFixes returns words with the misspelt legal words corrected, and
-// which were, or nil when there is nothing to correct. A word is a
-// candidate when the word lists do not know it, lt.Known does not either,
-// and it is one edit from a legal word (see LegalTypos).
-func legalTypoFixes(words []string, lt LegalTypos) ([]string, []bool) {
-	if len(words) < 2 {
-		return nil, nil
-	}
-	var fixed []string
-	var which []bool
-	for i, w := range words {
-		if lexicon[w] != nil || len(w) < 3 || !isLetters(w) {
-			continue
-		}
-		long := len(w) >= minLongLegalTypo
-		if !long && !(lt.Short && i == len(words)-1) {
-			continue
-		}
-		lw, ok := nearLegalWord(w, !long)
-		if !ok || (lt.Known != nil && lt.Known(w)) {
-			continue
-		}
-		if fixed == nil {
-			fixed = append([]string(nil), words...)
-			which = make([]bool, len(words))
-		}
-		fixed[i], which[i] = lw, true
-	}
-	return fixed, which
+// legalFix is a name's words with some of them read as legal words:
+// corrected ("compan" → "company") or split ("internationalcompany" →
+// "international company"). orig maps every word to the index of the
+// word it came from; changed marks the words a fix produced.
+type legalFix struct {
+	words   []string
+	orig    []int
+	changed []bool
 }
 
-// applyLegalTypos corrects the misspelt legal words of a classified name
-// and classifies it again. A correction is kept only when the corrected
-// word became part of a valid legal form; typo marks the kept ones (nil
-// when there are none).
+// legalTypoFixes returns the name's words with every candidate fix made,
+// or false when there is none. A word is a candidate when it is all
+// letters, the word lists do not know it and lt.Known does not either,
+// and it is one edit from a legal word (see LegalTypos) or, of six
+// letters or more, a legal word written together with another word.
+func legalTypoFixes(words []string, lt LegalTypos) (legalFix, bool) {
+	var f legalFix
+	if len(words) < 2 {
+		return f, false
+	}
+	any := false
+	for i, w := range words {
+		fix := [2]string{}
+		switch {
+		case lexicon[w] != nil || len(w) < 3 || !isLetters(w) || (lt.Known != nil && lt.Known(w)):
+		case len(w) >= minLongLegalTypo || lt.Short && i == len(words)-1:
+			if lw, ok := nearLegalWord(w, len(w) < minLongLegalTypo); ok {
+				fix[0] = lw
+			} else if a, b, ok := splitLegalWord(w); ok {
+				fix = [2]string{a, b}
+			}
+		}
+		switch {
+		case fix[0] == "":
+			f.add(w, i, false)
+		case fix[1] == "":
+			f.add(fix[0], i, true)
+			any = true
+		default:
+			f.add(fix[0], i, true)
+			f.add(fix[1], i, true)
+			any = true
+		}
+	}
+	return f, any
+}
+
+// add appends word w, from original word i.
+func (f *legalFix) add(w string, i int, changed bool) {
+	f.words = append(f.words, w)
+	f.orig = append(f.orig, i)
+	f.changed = append(f.changed, changed)
+}
+
+// revert undoes the fix of original word i, restoring w.
+func (f *legalFix) revert(i int, w string) {
+	var g legalFix
+	for k := range f.words {
+		switch {
+		case f.orig[k] != i:
+			g.add(f.words[k], f.orig[k], f.changed[k])
+		case k == 0 || f.orig[k-1] != i:
+			g.add(w, i, false)
+		}
+	}
+	*f = g
+}
+
+// splitLegalWord splits w into a legal word of at least minSplitLegal
+// letters and another word of at least three written together
+// ("internationalcompany", "limitedliability"), preferring the longest
+// legal word at the end. Shorter legal words begin and end too many names
+// ("Inchcape" is no "Inc").
+func splitLegalWord(w string) (string, string, bool) {
+	if len(w) < minSplitLegal+3 {
+		return "", "", false
+	}
+	for i := 3; i <= len(w)-minSplitLegal; i++ {
+		if isLegalWord(w[i:]) {
+			return w[:i], w[i:], true
+		}
+	}
+	for i := len(w) - 3; i >= minSplitLegal; i-- {
+		if isLegalWord(w[:i]) {
+			return w[:i], w[i:], true
+		}
+	}
+	return "", "", false
+}
+
+// minSplitLegal is the shortest legal word split off a longer word.
+const minSplitLegal = 5
+
+// isLegalWord reports whether w is a word of some legal form, of three
+// letters or more.
+func isLegalWord(w string) bool {
+	for _, lw := range legalNeighbours[w] {
+		if lw == w {
+			return true
+		}
+	}
+	return false
+}
+
+// applyLegalTypos makes the candidate legal fixes of a classified name and
+// classifies it again. A fix is kept only when every word it produced
+// became part of a valid legal form; changed marks the words of kept fixes
+// (nil when there are none).
 func applyLegalTypos(words []string, slots []slot, c classification, lt LegalTypos) ([]string, []slot, classification, []bool) {
-	fixed, which := legalTypoFixes(words, lt)
-	if fixed == nil {
+	f, ok := legalTypoFixes(words, lt)
+	if !ok {
 		return words, slots, c, nil
 	}
 	for {
-		fslots := make([]slot, len(fixed))
-		for i, w := range fixed {
+		fslots := make([]slot, len(f.words))
+		for i, w := range f.words {
 			fslots[i] = slot{e: lexicon[w]}
 		}
-		fc := classify(fixed, fslots)
+		fc := classify(f.words, fslots)
 		if fc.start != c.start {
-			// The correction changed which leading titles are dropped.
+			// The fix changed which leading titles are dropped.
 			return words, slots, c, nil
 		}
-		reverted, kept := false, false
-		for i := range fixed {
+		bad, kept := -1, false
+		for k := range f.words {
 			switch {
-			case !which[i]:
-			case fslots[i].inLegal:
+			case !f.changed[k]:
+			case fslots[k].inLegal:
 				kept = true
-			default:
-				fixed[i], which[i], reverted = words[i], false, true
+			case bad < 0 && !splitKeepsOther(f, fslots, k):
+				bad = f.orig[k]
 			}
+		}
+		if bad >= 0 {
+			f.revert(bad, words[bad])
+			continue
 		}
 		if !kept {
 			return words, slots, c, nil
 		}
-		if !reverted {
-			return fixed, fslots, fc, which
+		return f.words, fslots, fc, f.changed
+	}
+}
+
+// splitKeepsOther reports whether word k of a split is its non-legal
+// half, whose other half did become part of a legal form: the fix stands,
+// and the half stays a plain word.
+func splitKeepsOther(f legalFix, slots []slot, k int) bool {
+	for j := range f.words {
+		if j != k && f.orig[j] == f.orig[k] {
+			return slots[j].inLegal && !isLegalWord(f.words[k])
 		}
 	}
+	return false
 }
 
 // LegalClassNear returns the class of the one-word legal form ("ltd",

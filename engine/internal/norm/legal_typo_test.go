@@ -17,7 +17,7 @@ func compactTypos(toks []Token) string {
 }
 
 func TestTokenizeQueryLegalTypos(t *testing.T) {
-	known := func(w string) bool { return w == "limite" || w == "fse" }
+	known := func(w string) bool { return w == "limite" || w == "fse" || w == "limitedcompany" }
 	tests := []struct {
 		name, in string
 		short    bool
@@ -39,6 +39,11 @@ func TestTokenizeQueryLegalTypos(t *testing.T) {
 		{"alone is no form", "Compny", true, "compny"},
 		{"no form without its other words", "Liabilty Trading", false, "liabilty trading"},
 		{"middle word must complete a form", "Joint Stck Company", false, "joint stck co/L"},
+		{"written together", "ZM InternationalCompany Ltd.", false, "zm international co/L! llc/L"},
+		{"two legal words together", "LIMITEDLIABILITY COMPANY FOREPOST", false, "llc/L! forepost"},
+		{"split must complete a form", "Limitedliability Forepost", false, "limitedliability forepost"},
+		{"short legal words are not split off", "Inchcape Shipping", true, "inchcape shipping"},
+		{"known joined word kept", "Forepost Limitedcompany", false, "forepost limitedcompany"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

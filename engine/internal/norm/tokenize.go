@@ -38,8 +38,9 @@ func Tokenize(s string) []Token {
 
 // TokenizeQuery is Tokenize for a name being screened, which may be
 // mistyped: a word the word lists and lt.Known do not know, one edit from
-// a word of a legal form ("Compan iLmited", "COtRPORATION"), is read as
-// that word when the correction completes a legal form valid where it
+// a word of a legal form ("Compan iLmited", "COtRPORATION") or written
+// together with one ("InternationalCompany", "LIMITEDLIABILITY"), is read
+// as that word, or split, when that completes a legal form valid where it
 // stands. Such a legal-form token has Typo set.
 func TokenizeQuery(s string, lt LegalTypos) []Token {
 	return tokenize(s, &lt)
