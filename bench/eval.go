@@ -199,9 +199,15 @@ func Evaluate(ctx context.Context, e *engine.Engine, qs []EvalQuery, threshold f
 	return rep, nil
 }
 
+// evalLimit is the matches per list an evaluation keeps: enough that an
+// expected entity scoring above the threshold is never cut off by
+// namesakes ranked before it (OFAC lists "AL-AQSA FOUNDATION" under
+// several entities).
+const evalLimit = 100
+
 // query turns an evaluation line into an engine query.
 func (eq EvalQuery) query(threshold float64) (engine.Query, error) {
-	q := engine.Query{Name: eq.Name, Country: eq.Country, Document: eq.Document, Threshold: threshold, Limit: 5}
+	q := engine.Query{Name: eq.Name, Country: eq.Country, Document: eq.Document, Threshold: threshold, Limit: evalLimit}
 	if eq.Type != "" {
 		t, err := lists.ParseEntityType(eq.Type)
 		if err != nil {

@@ -8,11 +8,19 @@ import (
 	"github.com/sievekyc/sieve/engine/internal/norm"
 )
 
-// hit is how well one query token meets one vocabulary token.
+// hit is how well one query token meets one vocabulary token. sure marks
+// a look-alike that is nonetheless certain evidence: one edit in a token
+// of sureTypoLen letters or more, whichever way (typo or phonetic) scored
+// it higher.
 type hit struct {
-	sim float32
-	how string
+	sim  float32
+	how  string
+	sure bool
 }
+
+// sureTypoLen is the length from which a token one edit from another is
+// sure evidence for it ("natalia" typed "nasalia").
+const sureTypoLen = 6
 
 // queryToken is a query token with its weight and the vocabulary tokens it
 // meets. A pair token stands for two adjacent query tokens written as one
@@ -231,13 +239,16 @@ type expandKey struct {
 // typo budget. Initials are matched at scoring time, not here.
 func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 	hits := make(map[vocabID]hit)
-	put := func(id vocabID, sim float32, how string) {
-		if h, ok := hits[id]; !ok || sim > h.sim {
-			hits[id] = hit{sim: sim, how: how}
+	put := func(id vocabID, sim float32, how string, sure bool) {
+		h, ok := hits[id]
+		if !ok || sim > h.sim {
+			h.sim, h.how = sim, how
 		}
+		h.sure = h.sure || sure
+		hits[id] = h
 	}
 	if id, ok := s.byText[t.Text]; ok {
-		put(id, 1, HowExact)
+		put(id, 1, HowExact, true)
 	}
 	if t.Kind == norm.KindInitial || t.Kind == norm.KindNumber {
 		return hits
@@ -252,9 +263,9 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 			continue
 		}
 		if t.Nick || v.Nick {
-			put(id, 0.85, HowNickname)
+			put(id, 0.85, HowNickname, true)
 		} else {
-			put(id, 0.95, HowVariant)
+			put(id, 0.95, HowVariant, true)
 		}
 	}
 	if t.Kind == norm.KindLegalForm {
@@ -280,13 +291,13 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 				jw := jaroWinkler{}.Compare(t.Text, v.Text)
 				bothKeys := v.Phon == t.Phon && v.Skel == t.Skel && (len(t.Skel) >= 3 || jw >= 0.7)
 				if jw >= 0.80 || bothKeys {
-					put(id, float32(max(0.88, min(0.93, jw))), HowPhonetic)
+					put(id, float32(max(0.88, min(0.93, jw))), HowPhonetic, false)
 				}
 			}
 		}
 	}
 	for id, h := range s.expandExactOrTypo(t) {
-		put(id, h.sim, h.how)
+		put(id, h.sim, h.how, h.sure)
 	}
 	return hits
 }
@@ -300,7 +311,7 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 func (s *snapshot) expandExactOrTypo(t norm.Token) map[vocabID]hit {
 	hits := make(map[vocabID]hit, 4)
 	if id, ok := s.byText[t.Text]; ok {
-		hits[id] = hit{sim: 1, how: HowExact}
+		hits[id] = hit{sim: 1, how: HowExact, sure: true}
 	}
 	if len(t.Text) < minTypoLen-1 {
 		return hits
@@ -314,7 +325,8 @@ func (s *snapshot) expandExactOrTypo(t norm.Token) map[vocabID]hit {
 			return
 		}
 		if d, ok := editDistanceAtMost(t.Text, other, 1); ok {
-			hits[id] = hit{sim: editSim(t.Text, other, d), how: HowTypo}
+			sim := editSim(t.Text, other, d)
+			hits[id] = hit{sim: sim, how: HowTypo, sure: max(len(t.Text), len(other)) >= sureTypoLen}
 		}
 	}
 	// Listed tokens one letter longer than t: t is one of their deletions.
@@ -322,7 +334,16 @@ func (s *snapshot) expandExactOrTypo(t norm.Token) map[vocabID]hit {
 		try(id)
 	}
 	if len(t.Text) < minTypoLen {
-		// A three-letter token meets only longer ones: "gae" for "gale".
+		// A three-letter token meets only longer ones ("gae" for "gale")
+		// and itself with two letters swapped ("ibo" for "bio").
+		var b [minTypoLen - 1]byte
+		for i := 0; i+1 < len(t.Text); i++ {
+			copy(b[:], t.Text)
+			b[i], b[i+1] = b[i+1], b[i]
+			if id, ok := s.byText[string(b[:])]; ok {
+				try(id)
+			}
+		}
 		return hits
 	}
 	forEachDeletion(t.Text, func(h uint64) {
@@ -381,6 +402,19 @@ func (s *snapshot) hasWordStarting(n nameID, c byte) bool {
 	return false
 }
 
+// hasWordLike reports whether listed name n has a word that begins with
+// w's first two letters and is within two letters of its length: a cheap
+// sign that w may be a badly typed form of it.
+func (s *snapshot) hasWordLike(n nameID, w string) bool {
+	for _, id := range s.names[n].tokens {
+		t := &s.vocab[id].tok
+		if t.Kind == norm.KindWord && len(t.Text) >= 2 && t.Text[:2] == w[:2] && abs(len(t.Text)-len(w)) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // candidate is a listed name worth scoring in full.
 type candidate struct {
 	name  nameID
@@ -432,22 +466,37 @@ func (s *snapshot) candidates(q *preparedQuery, limit int, minShare float32, ext
 	for i := range q.pairs {
 		add(&q.pairs[i])
 	}
-	floor := minShare * q.total
-	out := make([]candidate, 0, 64)
-	var initials []*queryToken
+	// The floor is a share of the query tokens that meet anything: a
+	// token two typos away meets nothing here ("vasilpyv"), and must not
+	// raise the bar its neighbours have to clear; scoring still pairs it.
+	var reachable float32
 	for i := range q.tokens {
-		if q.tokens[i].tok.Kind == norm.KindInitial && !onlyWeak {
-			initials = append(initials, &q.tokens[i])
+		if len(q.tokens[i].hits) > 0 || q.tokens[i].tok.Kind == norm.KindInitial {
+			reachable += q.tokens[i].weight
+		}
+	}
+	floor := minShare * reachable
+	out := make([]candidate, 0, 64)
+	// Initials post to nothing, nor does a word two typos from every
+	// listed word ("vasilpyv"): they count here, for names that have a
+	// word with the initial's letter or the word's first two letters and
+	// about its length, as scoring will pair them.
+	var unposted []*queryToken
+	for i := range q.tokens {
+		qt := &q.tokens[i]
+		if !onlyWeak && (qt.tok.Kind == norm.KindInitial || qt.tok.Kind == norm.KindWord && len(qt.hits) == 0 && len(qt.tok.Text) >= 5) {
+			unposted = append(unposted, qt)
 		}
 	}
 	for _, n := range a.touched {
 		if acc := a.score[n]; acc >= floor {
-			// Initials post to nothing; they count here, for names that
-			// have a word with that first letter, as scoring will count
-			// them.
-			for _, qt := range initials {
-				if s.hasWordStarting(n, qt.tok.Text[0]) {
-					acc += qt.weight * initialSim
+			for _, qt := range unposted {
+				if qt.tok.Kind == norm.KindInitial {
+					if s.hasWordStarting(n, qt.tok.Text[0]) {
+						acc += qt.weight * initialSim
+					}
+				} else if s.hasWordLike(n, qt.tok.Text) {
+					acc += qt.weight * 0.5
 				}
 			}
 			// Rank by the evidence, lowered by the share of the listed

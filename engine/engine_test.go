@@ -356,6 +356,7 @@ func TestCompare(t *testing.T) {
 		{"Abdulrahman", "Abdul Rahman", 0.9, 1},
 		{"A. R. Rahman", "Abdul Rahman AL-RAWI", 0.7, 0.83},             // initials cover words partly
 		{"DilawarKhan Nadir KHAN", "KHAN, Dilawar Khan Nadir", 0.95, 1}, // the joining keeps its "khan"
+		{"Woolworths Group Limited", "GRUPO W S.A.", 0, 0.8},            // a listed initial covers a word partly
 		{"Swan Energy Compan iLmited", "Swan Energy Company Limited", 0.9, 0.995},
 	}
 	for _, tt := range tests {
@@ -436,6 +437,9 @@ func TestCandidatesFavourCoveredNames(t *testing.T) {
 		{"Ali Ahmed %s", "Ali KONY", "Ali Ahmed Kony"},
 		// Long names holding both words rank below the short one.
 		{"Khalil Ibrahim %s Mohamed %s", "Muhammad AL-IBRAHIM", "Mohamed AL-IBRAHIM"},
+		// A word two typos from every listed word posts nothing, yet
+		// neither hides the name nor keeps it from scoring.
+		{"Kirill %s", "Kirill VASILYEV", "Kirill VASILpYV"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
@@ -459,7 +463,7 @@ func TestCandidatesFavourCoveredNames(t *testing.T) {
 			if err := e.Reload(context.Background(), l); err != nil {
 				t.Fatal(err)
 			}
-			r, err := e.Screen(context.Background(), Query{Name: tt.query})
+			r, err := e.Screen(context.Background(), Query{Name: tt.query, Threshold: 0.5})
 			if err != nil {
 				t.Fatal(err)
 			}

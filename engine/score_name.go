@@ -22,6 +22,7 @@ type pairing struct {
 	qSpan, lSpan int
 	sim          float32
 	how          string
+	sure         bool // certain evidence though not exact (see hit)
 }
 
 // scoreName aligns the query's tokens with the listed name's tokens —
@@ -118,7 +119,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 	} else {
 		lSim = lSimBuf[:nl]
 	}
-	var qUsed, lUsed, qSureTok, lByInitial [64]bool
+	var qUsed, lUsed, qSureTok, qByInitial, lByInitial [64]bool
 	var chosen []pairing
 	for _, p := range pairs {
 		if p.qi+p.qSpan > 64 || p.li+p.lSpan > 64 {
@@ -137,23 +138,31 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 		for k := 0; k < p.qSpan; k++ {
 			qUsed[p.qi+k] = true
 			qSim[p.qi+k] = p.sim
-			qSureTok[p.qi+k] = sureHow(p.how) || (p.how == HowTypo && p.sim >= sureTypoSim)
+			qSureTok[p.qi+k] = p.sure || sureHow(p.how)
 		}
 		for k := 0; k < p.lSpan; k++ {
 			lUsed[p.li+k] = true
 			lSim[p.li+k] = p.sim
 		}
-		if p.how == HowInitial && q.tokens[p.qi].tok.Kind == norm.KindInitial {
-			lByInitial[p.li] = s.vocab[name.tokens[p.li]].tok.Kind != norm.KindInitial
+		if p.how == HowInitial {
+			qInit := q.tokens[p.qi].tok.Kind == norm.KindInitial
+			lInit := s.vocab[name.tokens[p.li]].tok.Kind == norm.KindInitial
+			lByInitial[p.li] = qInit && !lInit
+			qByInitial[p.qi] = lInit && !qInit
 		}
 		if explain {
 			chosen = append(chosen, p)
 		}
 	}
-	score := s.combine(q, name, qSim, lSim, qSureTok[:], lByInitial[:])
+	score := s.combine(q, name, qSim, lSim, qSureTok[:], qByInitial[:], lByInitial[:])
 	// Tokens left over on both sides may still be a badly typed pair
 	// ("valy" for "vitaly"): pair them by Jaro-Winkler for partial credit.
-	// Only names already close enough to be worth it pay for this.
+	// Only names that could come close enough pay for this: those whose
+	// score, were every leftover word paired at leftoverHope, would reach
+	// leftoverFloor.
+	if score < leftoverFloor && score > 0 {
+		score = s.hopedScore(q, name, qSim, lSim, qSureTok[:], qByInitial[:], lByInitial[:])
+	}
 	if score >= leftoverFloor {
 		for i := range q.tokens {
 			qt := q.tokens[i].tok
@@ -182,7 +191,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 				}
 			}
 		}
-		score = s.combine(q, name, qSim, lSim, qSureTok[:], lByInitial[:])
+		score = s.combine(q, name, qSim, lSim, qSureTok[:], qByInitial[:], lByInitial[:])
 	}
 	out := nameScore{score: clamp01(score)}
 	if explain {
@@ -224,9 +233,9 @@ func (s *snapshot) pairTokens(qt *queryToken, i, j int, vid vocabID) (pairing, b
 	if h, ok := qt.hits[vid]; ok {
 		if qt.tok.Typo {
 			// A legal form read from a misspelt word.
-			h = hit{sim: min(h.sim, legalTypoSim), how: HowTypo}
+			h = hit{sim: min(h.sim, legalTypoSim), how: HowTypo, sure: true}
 		}
-		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: h.sim, how: h.how}, true
+		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: h.sim, how: h.how, sure: h.sure}, true
 	}
 	lt := s.vocab[vid].tok
 	t := qt.tok
@@ -329,6 +338,29 @@ func (s *snapshot) leftoverLegalForm(qt norm.Token, name *indexedName, lUsed []b
 	return -1, 0
 }
 
+// hopedScore is the name's score were every leftover word on both sides
+// paired at leftoverHope; the similarities passed in are left as they were.
+func (s *snapshot) hopedScore(q *preparedQuery, name *indexedName, qSim, lSim []float32, qSureTok, qByInitial, lByInitial []bool) float64 {
+	var qb, lb [64]float32
+	qh, lh := qb[:0], lb[:0]
+	for i, v := range qSim {
+		if v == 0 && q.tokens[i].tok.Kind == norm.KindWord {
+			v = leftoverHope
+		}
+		qh = append(qh, v)
+	}
+	for j, v := range lSim {
+		if v == 0 && s.vocab[name.tokens[j]].tok.Kind == norm.KindWord {
+			v = leftoverHope
+		}
+		lh = append(lh, v)
+	}
+	return s.combine(q, name, qh, lh, qSureTok, qByInitial, lByInitial)
+}
+
+// leftoverHope is the similarity hopedScore assumes a leftover pair has.
+const leftoverHope = 0.8
+
 // leftoverFloor is the score a name needs before leftover tokens are
 // paired by Jaro-Winkler: below it, partial credit cannot lift the name to
 // any useful threshold, and skipping it keeps scoring cheap.
@@ -337,10 +369,10 @@ const leftoverFloor = 0.3
 // combine turns per-token similarities into the name score (see
 // scoreName).
 //
-// A listed word met only by a query initial ("R." for "Rawi") counts 3/4
-// towards NC: the initial says the word begins with that letter, not that
-// the query names it.
-func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []float32, qSureTok, lByInitial []bool) float64 {
+// A word met only by an initial on the other side ("R." for "Rawi")
+// counts 3/4 towards NC or QC: the initial says the word begins with that
+// letter, not that both sides name it.
+func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []float32, qSureTok, qByInitial, lByInitial []bool) float64 {
 	// qSure is the weight of query tokens met exactly, as a known variant or
 	// nickname, as the initial they are, or joined; the rest (typos,
 	// phonetic look-alikes) is the inexact share.
@@ -349,6 +381,9 @@ func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []flo
 		w := float64(q.tokens[i].weight)
 		qAll += w
 		if qSim[i] > 0 {
+			if i < len(qByInitial) && qByInitial[i] {
+				w *= initialCoverage
+			}
 			qCovered += w
 			qSimSum += w * float64(qSim[i])
 			if i < len(qSureTok) && qSureTok[i] {
