@@ -357,6 +357,9 @@ func TestCompare(t *testing.T) {
 		{"A. R. Rahman", "Abdul Rahman AL-RAWI", 0.7, 0.83},             // initials cover words partly
 		{"DilawarKhan Nadir KHAN", "KHAN, Dilawar Khan Nadir", 0.95, 1}, // the joining keeps its "khan"
 		{"Woolworths Group Limited", "GRUPO W S.A.", 0, 0.8},            // a listed initial covers a word partly
+		{"Frederic Chopin", "Frederic CHOI", 0, 0.6},                    // two edits on four letters make another word
+		{"Natalia Jose KHIREVICH", "Natalia KHIREVICH", 0.8, 0.9},       // an extra middle name costs less…
+		{"Natalia KHIREVICH Jose", "Natalia KHIREVICH", 0.7, 0.8},       // …than an extra word at the end
 		{"Swan Energy Compan iLmited", "Swan Energy Company Limited", 0.9, 0.995},
 	}
 	for _, tt := range tests {

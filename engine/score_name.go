@@ -314,11 +314,17 @@ func leftoverSim(qt, lt norm.Token) float32 {
 	if jw < 0.75 {
 		return skel
 	}
-	sim := typoSim(jw)
-	if d, ok := editDistanceAtMost(a, b, max(la, lb)); ok {
-		sim = min(sim, 1-float32(d)/float32(max(la, lb)+1))
+	// Two edits against a token of four letters or fewer make another
+	// word ("chopin" is not "choi"), however alike the prefixes.
+	budget := max(2, min(la, lb)/3)
+	if min(la, lb) <= 4 {
+		budget = 1
 	}
-	return max(sim, skel)
+	d, ok := editDistanceAtMost(a, b, budget)
+	if !ok {
+		return skel
+	}
+	return max(min(typoSim(jw), 1-float32(d)/float32(max(la, lb)+1)), skel)
 }
 
 // leftoverLegalForm pairs a leftover query word with a leftover listed
@@ -337,6 +343,11 @@ func (s *snapshot) leftoverLegalForm(qt norm.Token, name *indexedName, lUsed []b
 	}
 	return -1, 0
 }
+
+// extraMiddleCost is the share of its weight an unmatched query word
+// between two others costs in QC: an extra middle name ("Natalia Jose
+// KHIREVICH") is a common variation, an extra word at either end less so.
+const extraMiddleCost = 0.7
 
 // hopedScore is the name's score were every leftover word on both sides
 // paired at leftoverHope; the similarities passed in are left as they were.
@@ -369,16 +380,21 @@ const leftoverFloor = 0.3
 // combine turns per-token similarities into the name score (see
 // scoreName).
 //
-// A word met only by an initial on the other side ("R." for "Rawi")
-// counts 3/4 towards NC or QC: the initial says the word begins with that
-// letter, not that both sides name it.
+// An unmatched query word in the middle of the query weighs
+// extraMiddleCost in QC. A word met only by an initial on the other side
+// ("R." for "Rawi") counts 3/4 towards NC or QC: the initial says the
+// word begins with that letter, not that both sides name it.
 func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []float32, qSureTok, qByInitial, lByInitial []bool) float64 {
 	// qSure is the weight of query tokens met exactly, as a known variant or
 	// nickname, as the initial they are, or joined; the rest (typos,
 	// phonetic look-alikes) is the inexact share.
 	var qAll, qCovered, qSimSum, qSure float64
+	nq := len(q.tokens)
 	for i := range q.tokens {
 		w := float64(q.tokens[i].weight)
+		if qSim[i] == 0 && i > 0 && i < nq-1 {
+			w *= extraMiddleCost
+		}
 		qAll += w
 		if qSim[i] > 0 {
 			if i < len(qByInitial) && qByInitial[i] {
