@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -357,6 +358,7 @@ func TestCompare(t *testing.T) {
 		{"A. R. Rahman", "Abdul Rahman AL-RAWI", 0.7, 0.83},             // initials cover words partly
 		{"DilawarKhan Nadir KHAN", "KHAN, Dilawar Khan Nadir", 0.95, 1}, // the joining keeps its "khan"
 		{"Woolworths Group Limited", "GRUPO W S.A.", 0, 0.8},            // a listed initial covers a word partly
+		{"Z. LAKHVI", "Zaki-ur-Rehman LAKHVI", 0.8, 0.9},                // an initial stands for a compound given name
 		{"Frederic Chopin", "Frederic CHOI", 0, 0.6},                    // two edits on four letters make another word
 		{"Natalia Jose KHIREVICH", "Natalia KHIREVICH", 0.8, 0.9},       // an extra middle name costs less…
 		{"Natalia KHIREVICH Jose", "Natalia KHIREVICH", 0.7, 0.8},       // …than an extra word at the end
@@ -489,4 +491,16 @@ func syllables(i int) string {
 		i /= len(vows)
 	}
 	return b.String()
+}
+
+func TestExplanationShowsInitialCompound(t *testing.T) {
+	e, _ := New(Options{})
+	c := e.Compare("N. Khreit", "Najm-eddin Khreit")
+	want := []TokenMatch{
+		{Query: "n", Listed: "najm eddin", How: HowInitial, Similarity: 0.8},
+		{Query: "khreit", Listed: "khreit", How: HowExact, Similarity: 1},
+	}
+	if got := c.Factors[0].Tokens; !slices.Equal(got, want) {
+		t.Errorf("tokens = %+v, want %+v", got, want)
+	}
 }

@@ -120,6 +120,9 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 		lSim = lSimBuf[:nl]
 	}
 	var qUsed, lUsed, qSureTok, qByInitial, lByInitial [64]bool
+	// initLi lists the listed words met by a query initial.
+	var initLi [4]int
+	nInit := 0
 	var chosen []pairing
 	for _, p := range pairs {
 		if p.qi+p.qSpan > 64 || p.li+p.lSpan > 64 {
@@ -149,6 +152,10 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 			lInit := s.vocab[name.tokens[p.li]].tok.Kind == norm.KindInitial
 			lByInitial[p.li] = qInit && !lInit
 			qByInitial[p.qi] = lInit && !qInit
+			if lByInitial[p.li] && nInit < len(initLi) {
+				initLi[nInit] = p.li
+				nInit++
+			}
 		}
 		if explain {
 			chosen = append(chosen, p)
@@ -160,10 +167,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 	// Only names that could come close enough pay for this: those whose
 	// score, were every leftover word paired at leftoverHope, would reach
 	// leftoverFloor.
-	if score < leftoverFloor && score > 0 {
-		score = s.hopedScore(q, name, qSim, lSim, qSureTok[:], qByInitial[:], lByInitial[:])
-	}
-	if score >= leftoverFloor {
+	if score >= leftoverFloor || score > 0 && s.hopedScore(q, name, qSim, lSim, qSureTok[:], qByInitial[:], lByInitial[:]) >= leftoverFloor {
 		for i := range q.tokens {
 			qt := q.tokens[i].tok
 			if i >= len(qUsed) || qUsed[i] || qt.Kind != norm.KindWord || len(qt.Text) < 2 {
@@ -192,6 +196,31 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 			}
 		}
 		score = s.combine(q, name, qSim, lSim, qSureTok[:], qByInitial[:], lByInitial[:])
+	}
+	// A query initial stands for the whole given name it abbreviates,
+	// which lists often write as several words ("Z." for "Zaki-ur-Rehman",
+	// "N." for "Najm-eddin"): up to two unmatched listed words right after
+	// the word it met count as covered by it too.
+	if nInit > 0 {
+		extended := false
+		for _, li := range initLi[:nInit] {
+			span := 1
+			for j := li + 1; j < min(nl, li+3, 64) && !lUsed[j]; j++ {
+				if k := s.vocab[name.tokens[j]].tok.Kind; k != norm.KindWord && k != norm.KindParticle {
+					break
+				}
+				lUsed[j], lSim[j], lByInitial[j], extended = true, initialSim, true, true
+				span++
+			}
+			for c := range chosen {
+				if chosen[c].li == li && chosen[c].how == HowInitial {
+					chosen[c].lSpan = span
+				}
+			}
+		}
+		if extended {
+			score = s.combine(q, name, qSim, lSim, qSureTok[:], qByInitial[:], lByInitial[:])
+		}
 	}
 	out := nameScore{score: clamp01(score)}
 	if explain {
