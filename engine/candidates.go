@@ -51,7 +51,7 @@ const maxQueryTokens = 32
 // particles and legal forms say little, initials less than a full token.
 func tokenWeight(t norm.Token, idf float32) float32 {
 	switch t.Kind {
-	case norm.KindParticle, norm.KindLegalForm:
+	case norm.KindParticle, norm.KindLegalForm, norm.KindTitle:
 		return 0.2 * idf
 	case norm.KindInitial:
 		return 0.3 * idf
@@ -402,6 +402,27 @@ func (s *snapshot) hasWordStarting(n nameID, c byte) bool {
 	return false
 }
 
+// repeated reports whether query token i repeats an earlier token.
+func (q *preparedQuery) repeated(i int) bool {
+	for j := range i {
+		if q.tokens[j].tok.Text == q.tokens[i].tok.Text {
+			return true
+		}
+	}
+	return false
+}
+
+// countWord returns how many times listed name n has the word w.
+func (s *snapshot) countWord(n nameID, w string) int {
+	c := 0
+	for _, id := range s.names[n].tokens {
+		if s.vocab[id].tok.Text == w {
+			c++
+		}
+	}
+	return c
+}
+
 // hasWordLike reports whether listed name n has a word that begins with
 // w's first two letters and is within two letters of its length: a cheap
 // sign that w may be a badly typed form of it.
@@ -454,11 +475,18 @@ func (s *snapshot) candidates(q *preparedQuery, limit int, minShare float32, ext
 		}
 	}
 	onlyWeak := q.words == 0
+	// A word the query repeats ("Hassan el-Hajj HASSAN") posts once; its
+	// repeats count below, for names that repeat it too.
+	var repeats []*queryToken
 	for i := range q.tokens {
 		qt := &q.tokens[i]
 		// Particles and legal forms post to huge lists and carry little
 		// weight: they only count when the query has nothing else.
-		if !onlyWeak && qt.tok.Kind != norm.KindWord && qt.tok.Kind != norm.KindNumber {
+		if k := qt.tok.Kind; !onlyWeak && k != norm.KindWord && k != norm.KindNumber && k != norm.KindTitle {
+			continue
+		}
+		if q.repeated(i) {
+			repeats = append(repeats, qt)
 			continue
 		}
 		add(qt)
@@ -489,7 +517,13 @@ func (s *snapshot) candidates(q *preparedQuery, limit int, minShare float32, ext
 		}
 	}
 	for _, n := range a.touched {
-		if acc := a.score[n]; acc >= floor {
+		acc := a.score[n]
+		for _, qt := range repeats {
+			if s.countWord(n, qt.tok.Text) >= 2 {
+				acc += qt.weight
+			}
+		}
+		if acc >= floor {
 			for _, qt := range unposted {
 				if qt.tok.Kind == norm.KindInitial {
 					if s.hasWordStarting(n, qt.tok.Text[0]) {

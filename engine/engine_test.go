@@ -359,9 +359,11 @@ func TestCompare(t *testing.T) {
 		{"DilawarKhan Nadir KHAN", "KHAN, Dilawar Khan Nadir", 0.95, 1}, // the joining keeps its "khan"
 		{"Woolworths Group Limited", "GRUPO W S.A.", 0, 0.8},            // a listed initial covers a word partly
 		{"Z. LAKHVI", "Zaki-ur-Rehman LAKHVI", 0.8, 0.9},                // an initial stands for a compound given name
-		{"Frederic Chopin", "Frederic CHOI", 0, 0.6},                    // two edits on four letters make another word
-		{"Natalia Jose KHIREVICH", "Natalia KHIREVICH", 0.8, 0.9},       // an extra middle name costs less…
-		{"Natalia KHIREVICH Jose", "Natalia KHIREVICH", 0.7, 0.8},       // …than an extra word at the end
+		{"ASHRAF Haji Muhammad", "Haji Muhammad ASHRAF", 0.99, 1},       // a title costs nothing where one side drops it
+		{"HAJJI Muhammad Fawzi", "Muhammad Fawzi HAJJI", 0.99, 1},
+		{"Frederic Chopin", "Frederic CHOI", 0, 0.6},              // two edits on four letters make another word
+		{"Natalia Jose KHIREVICH", "Natalia KHIREVICH", 0.8, 0.9}, // an extra middle name costs less…
+		{"Natalia KHIREVICH Jose", "Natalia KHIREVICH", 0.7, 0.8}, // …than an extra word at the end
 		{"Swan Energy Compan iLmited", "Swan Energy Company Limited", 0.9, 0.995},
 	}
 	for _, tt := range tests {
@@ -445,6 +447,8 @@ func TestCandidatesFavourCoveredNames(t *testing.T) {
 		// A word two typos from every listed word posts nothing, yet
 		// neither hides the name nor keeps it from scoring.
 		{"Kirill %s", "Kirill VASILYEV", "Kirill VASILpYV"},
+		// A repeated word counts twice only for names that repeat it.
+		{"Hassan %s", "Hassan el-Hajj HASSAN", "Hassan el-Hajj HASSAN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {

@@ -269,9 +269,9 @@ func (s *snapshot) pairTokens(qt *queryToken, i, j int, vid vocabID) (pairing, b
 	lt := s.vocab[vid].tok
 	t := qt.tok
 	switch {
-	case t.Kind == norm.KindInitial && lt.Kind != norm.KindLegalForm && lt.Text != "" && lt.Text[0] == t.Text[0]:
+	case t.Kind == norm.KindInitial && lt.Kind != norm.KindLegalForm && lt.Kind != norm.KindTitle && lt.Text != "" && lt.Text[0] == t.Text[0]:
 		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: initialSim, how: HowInitial}, true
-	case lt.Kind == norm.KindInitial && t.Kind != norm.KindLegalForm && t.Text != "" && t.Text[0] == lt.Text[0]:
+	case lt.Kind == norm.KindInitial && t.Kind != norm.KindLegalForm && t.Kind != norm.KindTitle && t.Text != "" && t.Text[0] == lt.Text[0]:
 		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: initialSim, how: HowInitial}, true
 	case t.Kind == norm.KindLegalForm && lt.Kind == norm.KindLegalForm:
 		return pairing{qi: i, li: j, qSpan: 1, lSpan: 1, sim: 0.6, how: HowLegalForm}, true
@@ -421,7 +421,11 @@ func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []flo
 	nq := len(q.tokens)
 	for i := range q.tokens {
 		w := float64(q.tokens[i].weight)
-		if qSim[i] == 0 && i > 0 && i < nq-1 {
+		switch {
+		case qSim[i] > 0:
+		case q.tokens[i].tok.Kind == norm.KindTitle:
+			continue // a title the listed name lacks costs nothing
+		case i > 0 && i < nq-1:
 			w *= extraMiddleCost
 		}
 		qAll += w
@@ -439,6 +443,9 @@ func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []flo
 	var lAll, lCovered, lSimSum float64
 	for j, vid := range name.tokens {
 		v := &s.vocab[vid]
+		if lSim[j] == 0 && v.tok.Kind == norm.KindTitle {
+			continue
+		}
 		w := float64(tokenWeight(v.tok, v.idf))
 		lAll += w
 		if lSim[j] > 0 {

@@ -58,7 +58,7 @@ func checkTokens(t *testing.T, fn, s, folded string, toks []Token) {
 				t.Fatalf("%s(%q)[%d].%s = %q", fn, s, i, name, v)
 			}
 		}
-		if tk.Kind > KindNumber {
+		if tk.Kind > KindTitle {
 			t.Fatalf("%s(%q)[%d].Kind = %d", fn, s, i, tk.Kind)
 		}
 		if tk.Typo && tk.Kind != KindLegalForm {

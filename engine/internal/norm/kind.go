@@ -19,13 +19,18 @@ const (
 	KindInitial
 	// KindNumber is a run of digits.
 	KindNumber
+	// KindTitle is a title inside or at the end of a name ("Muhammad
+	// Fawzi HAJJI", "EBRAHIMI Ayatollah"), where it may be a title or a
+	// name word: it counts when both sides have it and costs nothing when
+	// one side lacks it. Titles at the start are dropped.
+	KindTitle
 )
 
 // kindNames are the text forms of the kinds, in order.
-var kindNames = [...]string{"word", "particle", "legal-form", "initial", "number"}
+var kindNames = [...]string{"word", "particle", "legal-form", "initial", "number", "title"}
 
 // String returns the kind's name ("word", "particle", "legal-form",
-// "initial", "number").
+// "initial", "number", "title").
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]

@@ -26,6 +26,8 @@ import (
 //     canonical particle as Canon, when another name word follows them
 //     (some only inside a name); elsewhere they are words. See
 //     particles.tsv.
+//   - A one-word title after the start of the name ("Muhammad Fawzi
+//     HAJJI") is KindTitle: it may be the title or a family name.
 //   - A single letter is KindInitial, a run of digits KindNumber.
 //   - Other words are KindWord; Canon comes from the variant groups or,
 //     with Nick set, the nickname table.
@@ -105,6 +107,8 @@ func tokenize(s string, lt *LegalTypos) []Token {
 			offs = append(offs, keySpan{})
 		default:
 			switch e := sl.e; {
+			case i > c.start && e != nil && e.honorStart && honorifics[w] == honorTitle:
+				t.Kind = KindTitle
 			case e != nil && e.particle != "" && c.particleAt(slots, i):
 				t.Kind, t.Canon = KindParticle, e.particle
 			case e != nil && e.canon != "":

@@ -8,7 +8,7 @@ import (
 // compact writes tokens in a short form for table tests: a word is its
 // Text, followed by "=Canon" when Canon differs or "~Canon" when Canon came
 // from a nickname; other kinds add "/p" (particle), "/L" (legal form),
-// "/i" (initial) or "/n" (number).
+// "/i" (initial), "/n" (number) or "/t" (title).
 func compact(toks []Token) string {
 	parts := make([]string, len(toks))
 	for i, t := range toks {
@@ -22,6 +22,8 @@ func compact(toks []Token) string {
 			s += "/i"
 		case KindNumber:
 			s += "/n"
+		case KindTitle:
+			s += "/t"
 		}
 		switch {
 		case t.Nick:
@@ -58,6 +60,9 @@ func TestTokenize(t *testing.T) {
 		{"cyrillic abdullah", "Абдулла", "abdulla=abdullah"},
 		{"arabic", "محمد علي", "muhammad ali"},
 		{"latin mohammed", "Mohammed Ali", "mohammed=muhammad ali"},
+		{"title at the end", "Muhammad Fawzi HAJJI", "muhammad fawzi hajji/t"},
+		{"title inside", "ASHRAF Haji Muhammad", "ashraf haji/t muhammad"},
+		{"title at the start dropped", "Haji Muhammad ASHRAF", "muhammad ashraf"},
 		{"greek", "Αλέξανδρος", "alexandros=alexander"},
 		{"hebrew", "בנימין נתניהו", "binyamin=benjamin netanyahu"},
 		{"armenian", "Սերժ Սարգսյան", "serzh sargsyan"},
@@ -67,9 +72,9 @@ func TestTokenize(t *testing.T) {
 		{"doctor", "Dr. Ayman al-Zawahiri", "ayman al/p zawahiri"},
 		{"sheikh", "Sheikh Mohammed", "mohammed=muhammad"},
 		{"sheikh alone kept", "Sheikh", "sheikh"},
-		{"sheikh as family name", "Ahmed Sheikh", "ahmed=ahmad sheikh"},
+		{"sheikh as family name or title", "Ahmed Sheikh", "ahmed=ahmad sheikh/t"},
 		{"stacked titles", "His Excellency Dr. Sheikh Ali Hassan", "ali hassan"},
-		{"title not at the start kept", "Ali Dr Hassan", "ali dr hassan"},
+		{"title not at the start is a title token", "Ali Dr Hassan", "ali dr/t hassan"},
 		{"mr anywhere", "John Smith Mr", "john smith"},
 		{"mr", "Mr. John Smith", "john smith"},
 		{"haji", "Haji Mohammad Khan", "mohammad=muhammad khan"},
