@@ -32,6 +32,9 @@ type queryToken struct {
 	// pair is true for the joined pair starting at query token first.
 	pair  bool
 	first int
+	// legalClass is the legal form class the word misspells ("fse" →
+	// llc), or "" (norm.LegalClassNear, looked up once per query).
+	legalClass string
 }
 
 // preparedQuery is a tokenized query expanded against one snapshot.
@@ -145,6 +148,9 @@ func (s *snapshot) prepare(name string, companyName bool) *preparedQuery {
 			idf = s.vocab[*best].idf
 		}
 		qt.weight = tokenWeight(t, idf)
+		if t.Kind == norm.KindWord {
+			qt.legalClass, _ = norm.LegalClassNear(t.Text)
+		}
 		q.total += qt.weight
 		if t.Kind == norm.KindWord {
 			q.words++
@@ -519,7 +525,7 @@ func (s *snapshot) candidates(q *preparedQuery, limit int, minShare float32, ext
 	for _, n := range a.touched {
 		acc := a.score[n]
 		for _, qt := range repeats {
-			if s.countWord(n, qt.tok.Text) >= 2 {
+			if acc+qt.weight >= floor && s.countWord(n, qt.tok.Text) >= 2 {
 				acc += qt.weight
 			}
 		}
@@ -545,17 +551,59 @@ func (s *snapshot) candidates(q *preparedQuery, limit int, minShare float32, ext
 	for _, n := range extra {
 		out = append(out, candidate{name: n, score: q.total * 2})
 	}
-	slices.SortFunc(out, func(x, y candidate) int {
-		switch {
-		case x.score > y.score:
-			return -1
-		case x.score < y.score:
-			return 1
-		}
-		return int(x.name) - int(y.name)
-	})
 	if len(out) > limit {
+		selectBest(out, limit)
 		out = out[:limit]
 	}
+	slices.SortFunc(out, compareCandidates)
 	return out
+}
+
+// compareCandidates orders candidates best first: higher score, then
+// lower name ID.
+func compareCandidates(x, y candidate) int {
+	switch {
+	case x.score > y.score:
+		return -1
+	case x.score < y.score:
+		return 1
+	}
+	return int(x.name) - int(y.name)
+}
+
+// selectBest reorders c so its first k elements are the k best
+// (compareCandidates), in no particular order: a quickselect, so a query
+// touching thousands of names does not sort them all.
+func selectBest(c []candidate, k int) {
+	lo, hi := 0, len(c)-1
+	for lo < hi {
+		// Median of three as the pivot, moved to hi.
+		mid := lo + (hi-lo)/2
+		if compareCandidates(c[mid], c[lo]) < 0 {
+			c[mid], c[lo] = c[lo], c[mid]
+		}
+		if compareCandidates(c[hi], c[lo]) < 0 {
+			c[hi], c[lo] = c[lo], c[hi]
+		}
+		if compareCandidates(c[mid], c[hi]) < 0 {
+			c[mid], c[hi] = c[hi], c[mid]
+		}
+		pivot := c[hi]
+		p := lo
+		for i := lo; i < hi; i++ {
+			if compareCandidates(c[i], pivot) < 0 {
+				c[i], c[p] = c[p], c[i]
+				p++
+			}
+		}
+		c[p], c[hi] = c[hi], c[p]
+		switch {
+		case p == k || p == k-1:
+			return
+		case p < k:
+			lo = p + 1
+		default:
+			hi = p - 1
+		}
+	}
 }

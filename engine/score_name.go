@@ -183,8 +183,8 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 					bestJ, bestSim = j, sim
 				}
 			}
-			if bestJ < 0 {
-				bestJ, bestSim = s.leftoverLegalForm(qt, name, lUsed[:])
+			if bestJ < 0 && q.tokens[i].legalClass != "" {
+				bestJ, bestSim = s.leftoverLegalForm(q.tokens[i].legalClass, name, lUsed[:])
 			}
 			if bestJ >= 0 {
 				sim := bestSim
@@ -357,14 +357,10 @@ func leftoverSim(qt, lt norm.Token) float32 {
 }
 
 // leftoverLegalForm pairs a leftover query word with a leftover listed
-// legal form when the word misspells a form of that class ("fse" for the
+// legal form when the word misspells a form of class ("fse" for the
 // FZE a listed name reduced to llc): the listed name says which reading is
 // meant. It returns the listed token's index and the similarity, or -1.
-func (s *snapshot) leftoverLegalForm(qt norm.Token, name *indexedName, lUsed []bool) (int, float32) {
-	class, ok := norm.LegalClassNear(qt.Text)
-	if !ok {
-		return -1, 0
-	}
+func (s *snapshot) leftoverLegalForm(class string, name *indexedName, lUsed []bool) (int, float32) {
 	for j, vid := range name.tokens {
 		if lt := s.vocab[vid].tok; j < len(lUsed) && !lUsed[j] && lt.Kind == norm.KindLegalForm && lt.Text == class {
 			return j, legalTypoSim
