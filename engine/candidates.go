@@ -163,27 +163,7 @@ func (s *snapshot) prepare(name string, companyName bool) *preparedQuery {
 			continue
 		}
 		j := joinTokens(a, b)
-		// One edit at most: a joined pair that needs two edits to meet a
-		// listed token is another word ("rob pike" is not "robik").
-		hits := s.expandExactOrTypo(j)
-		// Or a listed token with the same consonant skeleton and a close
-		// spelling: "khir allah" written "khayrallah".
-		for _, id := range s.bySkel[j.Skel] {
-			if _, ok := hits[id]; !ok && len(j.Skel) >= 3 && (jaroWinkler{}).Compare(j.Text, s.vocab[id].tok.Text) >= 0.85 {
-				hits[id] = hit{sim: 0.88, how: HowJoined}
-			}
-		}
-		for id, h := range hits {
-			if s.vocab[id].joined {
-				// A join of two listed words: the pair's own tokens
-				// already meet those words, and counting the pair again
-				// would let every "ali ahmed …" outrank a rarer match.
-				delete(hits, id)
-				continue
-			}
-			h.how = HowJoined
-			hits[id] = h
-		}
+		hits := s.expandJoinedCached(j)
 		if len(hits) == 0 {
 			continue
 		}
@@ -197,6 +177,46 @@ func (s *snapshot) prepare(name string, companyName bool) *preparedQuery {
 func (s *snapshot) knownWord(w string) bool {
 	_, ok := s.byText[w]
 	return ok
+}
+
+// expandJoinedCached finds the listed words a joined query pair meets
+// (expandJoined), remembered per snapshot like expandCached. The returned
+// map is shared and must not be modified.
+func (s *snapshot) expandJoinedCached(j norm.Token) map[vocabID]hit {
+	key := expandKey{text: j.Text, joined: true}
+	if v, ok := s.expansions.Load(key); ok {
+		return v.(map[vocabID]hit)
+	}
+	hits := s.expandJoined(j)
+	if s.expansionCount.Add(1) <= maxExpandCache {
+		s.expansions.Store(key, hits)
+	}
+	return hits
+}
+
+// expandJoined finds the listed words a joined query pair j meets: equal
+// or one edit away (a pair that needs two edits to meet a listed token is
+// another word: "rob pike" is not "robik"), or with the same consonant
+// skeleton and a close spelling ("khir allah" written "khayrallah").
+// Joins of two listed words are left out: the pair's own tokens already
+// meet those words, and counting the pair again would let every "ali
+// ahmed …" outrank a rarer match.
+func (s *snapshot) expandJoined(j norm.Token) map[vocabID]hit {
+	hits := s.expandExactOrTypo(j)
+	for _, id := range s.bySkel[j.Skel] {
+		if _, ok := hits[id]; !ok && len(j.Skel) >= 3 && (jaroWinkler{}).Compare(j.Text, s.vocab[id].tok.Text) >= 0.85 {
+			hits[id] = hit{sim: 0.88, how: HowJoined}
+		}
+	}
+	for id, h := range hits {
+		if s.vocab[id].joined {
+			delete(hits, id)
+			continue
+		}
+		h.how, h.sure = HowJoined, true
+		hits[id] = h
+	}
+	return hits
 }
 
 // bestHit returns the vocabulary token with the highest similarity (lowest
@@ -235,9 +255,10 @@ func (s *snapshot) expandCached(t norm.Token) map[vocabID]hit {
 // expandKey identifies an expansion: the token's text and what the text
 // alone does not say.
 type expandKey struct {
-	text string
-	kind norm.Kind
-	nick bool
+	text   string
+	kind   norm.Kind
+	nick   bool
+	joined bool // a joined query pair (expandJoinedCached)
 }
 
 // expand finds the vocabulary tokens a query token meets: the same text,
