@@ -43,6 +43,9 @@ type preparedQuery struct {
 	pairs  []queryToken // joined adjacent pairs
 	total  float32      // sum of single-token weights
 	words  int          // number of KindWord tokens
+	// leftovers remembers leftoverSim per query token and listed token
+	// (leftoverSimOf); a query is screened by one goroutine.
+	leftovers map[uint64]float32
 }
 
 // maxQueryTokens bounds the tokens of a query that are matched; a name

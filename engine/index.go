@@ -27,8 +27,9 @@ type vocabEntry struct {
 	tok      norm.Token
 	postings []nameID
 	joined   bool
-	// idf is the token's rarity weight: ln(1 + names/df).
-	idf float32
+	// idf is the token's rarity weight: ln(1 + names/df); weight is
+	// tokenWeight of it, what the token counts for in a listed name.
+	idf, weight float32
 }
 
 // indexedName is one listed name: its entity, its kind and its tokens as
@@ -132,13 +133,17 @@ func buildSnapshot(ctx context.Context, ls []*lists.List) (*snapshot, error) {
 	return s, nil
 }
 
-// weighNames sets every name's weight from its tokens' rarities.
+// weighNames sets every token's and every name's weight from the tokens'
+// rarities.
 func (s *snapshot) weighNames() {
+	for i := range s.vocab {
+		s.vocab[i].weight = tokenWeight(s.vocab[i].tok, s.vocab[i].idf)
+	}
 	for i := range s.names {
 		n := &s.names[i]
 		n.weight = 0
 		for _, id := range n.tokens {
-			n.weight += tokenWeight(s.vocab[id].tok, s.vocab[id].idf)
+			n.weight += s.vocab[id].weight
 		}
 	}
 }

@@ -179,7 +179,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 				if j >= 64 || lUsed[j] || lt.Kind != norm.KindWord {
 					continue
 				}
-				if sim := leftoverSim(qt, lt); sim > bestSim {
+				if sim := q.leftoverSimOf(i, vid, qt, lt); sim > bestSim {
 					bestJ, bestSim = j, sim
 				}
 			}
@@ -356,6 +356,22 @@ func leftoverSim(qt, lt norm.Token) float32 {
 	return max(min(typoSim(jw), 1-float32(d)/float32(max(la, lb)+1)), skel)
 }
 
+// leftoverSimOf is leftoverSim of query token i and vocabulary token vid,
+// remembered for the query: the same listed words come back in candidate
+// after candidate.
+func (q *preparedQuery) leftoverSimOf(i int, vid vocabID, qt, lt norm.Token) float32 {
+	key := uint64(i)<<32 | uint64(vid)
+	if sim, ok := q.leftovers[key]; ok {
+		return sim
+	}
+	sim := leftoverSim(qt, lt)
+	if q.leftovers == nil {
+		q.leftovers = make(map[uint64]float32)
+	}
+	q.leftovers[key] = sim
+	return sim
+}
+
 // leftoverLegalForm pairs a leftover query word with a leftover listed
 // legal form when the word misspells a form of class ("fse" for the
 // FZE a listed name reduced to llc): the listed name says which reading is
@@ -442,7 +458,7 @@ func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []flo
 		if lSim[j] == 0 && v.tok.Kind == norm.KindTitle {
 			continue
 		}
-		w := float64(tokenWeight(v.tok, v.idf))
+		w := float64(v.weight)
 		lAll += w
 		if lSim[j] > 0 {
 			if j < len(lByInitial) && lByInitial[j] {
