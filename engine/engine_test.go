@@ -361,6 +361,7 @@ func TestCompare(t *testing.T) {
 		{"Z. LAKHVI", "Zaki-ur-Rehman LAKHVI", 0.8, 0.9},                // an initial stands for a compound given name
 		{"ASHRAF Haji Muhammad", "Haji Muhammad ASHRAF", 0.99, 1},       // a title costs nothing where one side drops it
 		{"HAJJI Muhammad Fawzi", "Muhammad Fawzi HAJJI", 0.99, 1},
+		{"Andrey Katoapolov", "Andrey Kartapolov", 0.9, 0.95},     // two slips in a long word are two slips
 		{"Frederic Chopin", "Frederic CHOI", 0, 0.6},              // two edits on four letters make another word
 		{"Natalia Jose KHIREVICH", "Natalia KHIREVICH", 0.8, 0.9}, // an extra middle name costs less…
 		{"Natalia KHIREVICH Jose", "Natalia KHIREVICH", 0.7, 0.8}, // …than an extra word at the end

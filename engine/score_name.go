@@ -353,7 +353,13 @@ func leftoverSim(qt, lt norm.Token) float32 {
 	if !ok {
 		return skel
 	}
-	return max(min(typoSim(jw), 1-float32(d)/float32(max(la, lb)+1)), skel)
+	sim := 1 - float32(d)/float32(max(la, lb)+1)
+	if min(la, lb) < longTypoLen {
+		// Jaro-Winkler, which weighs where the letters differ, caps
+		// it for shorter tokens; in long ones two slips are two slips.
+		sim = min(sim, typoSim(jw))
+	}
+	return max(sim, skel)
 }
 
 // leftoverSimOf is leftoverSim of query token i and vocabulary token vid,
@@ -412,6 +418,10 @@ func (s *snapshot) hopedScore(q *preparedQuery, name *indexedName, qSim, lSim []
 
 // leftoverHope is the similarity hopedScore assumes a leftover pair has.
 const leftoverHope = 0.8
+
+// longTypoLen is the length from which a leftover pair's similarity is
+// its share of edits alone.
+const longTypoLen = 8
 
 // leftoverFloor is the score a name needs before leftover tokens are
 // paired by Jaro-Winkler: below it, partial credit cannot lift the name to
