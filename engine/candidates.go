@@ -329,8 +329,71 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 	for id, h := range s.expandExactOrTypo(t) {
 		put(id, h.sim, h.how, h.sure)
 	}
+	if len(hits) == 0 && t.Kind == norm.KindWord {
+		for id, h := range s.expandTwoTypos(t.Text) {
+			put(id, h.sim, h.how, h.sure)
+		}
+	}
 	return hits
 }
+
+// minTwoTypoLen is the shortest word looked up with two typos: in a
+// shorter one two edits make another word.
+const minTwoTypoLen = 6
+
+// expandTwoTypos finds the vocabulary tokens two edits from w, a word
+// that met nothing closer ("sovocmbatk" for "sovcombank"), through the
+// trigram index: a token within two edits of w shares at least
+// len(w) − 2 − 2·3 of w's trigrams. Candidates are counted, filtered by
+// length and checked by edit distance. Only a word that meets nothing
+// else pays for this, and expand's cache remembers the answer.
+func (s *snapshot) expandTwoTypos(w string) map[vocabID]hit {
+	if len(w) < minTwoTypoLen || len(w) > 48 || !isASCII(w) {
+		return nil
+	}
+	need := max(1, len(w)-2-6)
+	counts := make(map[vocabID]uint8)
+	var seen [48]uint32
+	ng := 0
+	forEachTrigram(w, func(g uint32) {
+		for _, prev := range seen[:ng] {
+			if prev == g {
+				return // a trigram counts once
+			}
+		}
+		seen[ng] = g
+		ng++
+		for _, id := range s.trigrams[g] {
+			if d := len(s.vocab[id].tok.Text) - len(w); d <= 2 && d >= -2 {
+				counts[id]++
+			}
+		}
+	})
+	var hits map[vocabID]hit
+	for id, c := range counts {
+		if int(c) < need {
+			continue
+		}
+		other := s.vocab[id].tok.Text
+		d, ok := editDistanceAtMost(w, other, 2)
+		if !ok || d < 2 {
+			continue // one edit or less was expandExactOrTypo's to find
+		}
+		sim := 1 - float32(d)/float32(max(len(w), len(other))+1)
+		if min(len(w), len(other)) < longTypoLen {
+			sim = min(sim, typoSim(jaroWinkler{}.Compare(w, other)))
+		}
+		if hits == nil {
+			hits = make(map[vocabID]hit)
+		}
+		hits[id] = hit{sim: sim, how: HowTypo, sure: min(len(w), len(other)) >= sureTwoTypoLen}
+	}
+	return hits
+}
+
+// sureTwoTypoLen is the length from which a token two edits from another
+// is sure evidence for it ("sovocmbatk" typed for "sovcombank").
+const sureTwoTypoLen = 10
 
 // expandExactOrTypo finds vocabulary tokens equal to t or one edit away
 // (a substitution, insertion, deletion or adjacent transposition), through

@@ -97,6 +97,7 @@ func TestScreenFindsVariants(t *testing.T) {
 		{"initials", "V. V. Putin", "ofac-sdn:35096"},
 		{"typo1", "Vladimir Vladimirovich Puttin", "ofac-sdn:35096"},
 		{"typo2", "Vladimr Vladimirovich Putn", "ofac-sdn:35096"},
+		{"typo2-one-word", "Alyaksandr Luksahenkaa", "ofac-sdn:9760"},
 		{"cyrillic", "Владимир Владимирович Путин", "ofac-sdn:35096"},
 		{"cyrillic-short", "Путин Владимир", "ofac-sdn:35096"},
 		{"translit", "Alexander Lukashenko", "ofac-sdn:9760"},
@@ -375,7 +376,7 @@ func TestCompare(t *testing.T) {
 	}
 }
 
-func TestScreenReadsMistypedLegalForms(t *testing.T) {
+func TestScreenReadsMistypedCompanyNames(t *testing.T) {
 	org := func(id, name string) lists.Entity {
 		e := lists.Entity{ID: lists.SourceOFACSDN.EntityID(id), Source: lists.SourceOFACSDN, Type: lists.TypeOrganization}
 		e.AddName(name, lists.NamePrimary)
@@ -388,6 +389,7 @@ func TestScreenReadsMistypedLegalForms(t *testing.T) {
 		org("4", "FSE HOLDINGS"), // makes "fse" a listed word
 		org("5", "AYAKS LIMITED LIABILITY COMPANY"),
 		org("6", "TRANS MERITS CO. LTD."),
+		org("7", "PJSC SOVCOMBANK"),
 	}}
 	e, err := New(Options{})
 	if err != nil {
@@ -404,6 +406,8 @@ func TestScreenReadsMistypedLegalForms(t *testing.T) {
 		{"HSI TRAING FsE", "ofac-sdn:2", "\"fse\"~\"llc\" (typo"},
 		{"Gae Shipping Ini", "ofac-sdn:3", "\"inc\"~\"inc\" (typo"},
 		{"RTANS MElITS CO. LTD.", "ofac-sdn:6", "\"rtans\"~\"trans\" (typo"},
+		// Two typos in one long word: found through the trigram index.
+		{"PJSC SOVOCMBAtK", "ofac-sdn:7", "\"sovocmbatk\"~\"sovcombank\" (typo"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {

@@ -68,6 +68,10 @@ type snapshot struct {
 	// token (of 4 letters or more) to the tokens it came from: the
 	// symmetric-deletion index behind one-edit typo lookup.
 	deletes map[uint64][]vocabID
+	// trigrams maps every three-letter window of a vocabulary token (of
+	// minTrigramLen letters or more) to the tokens holding it: the index
+	// behind two-typo lookup (expandTwoTypos).
+	trigrams map[uint32][]vocabID
 	// byIdentifier maps a normalized identifier number to entity numbers.
 	byIdentifier map[string][]uint32
 	built        time.Duration
@@ -95,6 +99,7 @@ func buildSnapshot(ctx context.Context, ls []*lists.List) (*snapshot, error) {
 		byPhon:       make(map[string][]vocabID),
 		bySkel:       make(map[string][]vocabID),
 		deletes:      make(map[uint64][]vocabID),
+		trigrams:     make(map[uint32][]vocabID),
 		byIdentifier: make(map[string][]uint32),
 	}
 	seen := make(map[lists.Source]bool)
@@ -210,6 +215,9 @@ func (s *snapshot) intern(t norm.Token, joined bool) vocabID {
 			forEachDeletion(t.Text, func(h uint64) {
 				s.deletes[h] = appendUniqueID(s.deletes[h], id)
 			})
+			forEachTrigram(t.Text, func(g uint32) {
+				s.trigrams[g] = appendUniqueID(s.trigrams[g], id)
+			})
 		}
 	}
 	return id
@@ -223,6 +231,20 @@ func (s *snapshot) post(v vocabID, name nameID) {
 		return
 	}
 	s.vocab[v].postings = append(p, name)
+}
+
+// minTrigramLen is the shortest token indexed by trigrams.
+const minTrigramLen = 5
+
+// forEachTrigram calls fn with every three-letter window of an ASCII token
+// of at least minTrigramLen bytes, packed into a uint32.
+func forEachTrigram(s string, fn func(uint32)) {
+	if len(s) < minTrigramLen || len(s) > 48 || !isASCII(s) {
+		return
+	}
+	for i := 0; i+3 <= len(s); i++ {
+		fn(uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2]))
+	}
 }
 
 // minTypoLen is the shortest token looked up with a one-edit typo.

@@ -271,15 +271,15 @@ func splitKeepsOther(f legalFix, slots []slot, k int) bool {
 }
 
 // LegalClassNear returns the class of the one-word legal form ("ltd",
-// "company", "fze") that w, a folded word, misspells by one edit, if
-// exactly one legal word is that close; a word of fewer than five letters
-// only by a substituted or swapped letter. The scorer uses it to pair a
-// leftover query word with a listed legal form.
+// "company", "fze", "corp") that w, a folded word, misspells by one edit
+// ("crp" for corp), if exactly one legal word is that close. The scorer
+// uses it only to pair a leftover query word with a listed legal form of
+// that class, so the listed name says which reading is meant.
 func LegalClassNear(w string) (string, bool) {
 	if len(w) < 3 {
 		return "", false
 	}
-	lw, ok := nearLegalWord(w, len(w) < minLongLegalTypo)
+	lw, ok := nearLegalWord(w, false)
 	if !ok {
 		return "", false
 	}

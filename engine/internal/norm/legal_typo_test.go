@@ -71,10 +71,10 @@ func TestLegalClassNear(t *testing.T) {
 		{"compnay", "co", true}, // company
 		{"corporatoin", "inc", true},
 		{"incorporatd", "inc", true},
-		{"ltd", "", false},      // the form itself
+		{"crp", "inc", true},    // corp, a letter dropped
 		{"liabilty", "", false}, // a word of a longer form only
 		{"lt", "", false},       // too short
-		{"fzee", "", false},     // four letters: no insertion
+		{"fzee", "llc", true},   // fze, a letter doubled
 		{"qqqqqq", "", false},
 	}
 	for _, tt := range tests {
