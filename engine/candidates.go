@@ -321,7 +321,13 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 				jw := jaroWinkler{}.Compare(t.Text, v.Text)
 				bothKeys := v.Phon == t.Phon && v.Skel == t.Skel && (len(t.Skel) >= 3 || jw >= 0.7)
 				if jw >= 0.80 || bothKeys {
-					put(id, float32(max(0.88, min(0.93, jw))), HowPhonetic, false)
+					sim := float32(max(0.88, min(0.93, jw)))
+					if len(t.Skel) < 3 && len(v.Skel) < 3 {
+						// Two consonants agreeing say little: "fayed" and
+						// "fouad" are two names.
+						sim = float32(max(0.75, min(0.88, jw)))
+					}
+					put(id, sim, HowPhonetic, false)
 				}
 			}
 		}
