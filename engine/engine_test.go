@@ -513,3 +513,40 @@ func TestExplanationShowsInitialCompound(t *testing.T) {
 		t.Errorf("tokens = %+v, want %+v", got, want)
 	}
 }
+
+// TestMissingMiddleNameOfPerson checks that a person's middle word the
+// query leaves out costs less than other missing words, when the rest is
+// met surely.
+func TestMissingMiddleNameOfPerson(t *testing.T) {
+	ent := func(id string, typ lists.EntityType, name string) lists.Entity {
+		e := lists.Entity{ID: lists.SourceOFACSDN.EntityID(id), Source: lists.SourceOFACSDN, Type: typ}
+		e.AddName(name, lists.NamePrimary)
+		return e
+	}
+	l := &lists.List{Source: lists.SourceOFACSDN, SHA256: "eeeeeeeeeeeeeeee", Entities: []lists.Entity{
+		ent("1", lists.TypePerson, "USYNINA Ulyana Alexandrovna"),
+		ent("2", lists.TypeOrganization, "USYNINA Ulyana Alexandrovna"),
+		ent("3", lists.TypePerson, "Alexandrovna USYNINA Ulyana"),
+	}}
+	e, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Reload(context.Background(), l); err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.Screen(context.Background(), Query{Name: "USYNINA Alexandrovna", Threshold: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := map[string]float64{}
+	for _, m := range r.Lists[0].Matches {
+		score[m.EntityID] = m.Factors[0].Effect
+	}
+	if !(score["ofac-sdn:1"] > score["ofac-sdn:2"]) {
+		t.Errorf("missing middle name of a person scored %.3f, of an organization %.3f; want the person higher", score["ofac-sdn:1"], score["ofac-sdn:2"])
+	}
+	if !(score["ofac-sdn:1"] > score["ofac-sdn:3"]) {
+		t.Errorf("missing middle name scored %.3f, missing last name %.3f; want the middle higher", score["ofac-sdn:1"], score["ofac-sdn:3"])
+	}
+}

@@ -35,7 +35,7 @@ func ExampleEngine_Screen() {
 		}
 	}
 	// Output:
-	// OFAC-SDN ofac-sdn:35096 matched "Vladimir Vladimirovich PUTIN" at 0.95
+	// OFAC-SDN ofac-sdn:35096 matched "Vladimir Vladimirovich PUTIN" at 0.96
 }
 
 func ExampleEngine_Compare() {

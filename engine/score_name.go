@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sievekyc/sieve/engine/internal/norm"
+	"github.com/sievekyc/sieve/lists"
 )
 
 // nameScore is the outcome of comparing a prepared query with one name.
@@ -391,6 +392,10 @@ func (s *snapshot) leftoverLegalForm(class string, name *indexedName, lUsed []bo
 	return -1, 0
 }
 
+// missingMiddleCost is the share of its weight a listed person's middle
+// word costs in NC when the query leaves it out (see combine).
+const missingMiddleCost = 0.8
+
 // extraMiddleCost is the share of its weight an unmatched query word
 // between two others costs in QC: an extra middle name ("Natalia Jose
 // KHIREVICH") is a common variation, an extra word at either end less so.
@@ -463,12 +468,24 @@ func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []flo
 		}
 	}
 	var lAll, lCovered, lSimSum float64
+	// A middle name the query leaves out costs missingMiddleCost of its
+	// weight when the listed entity is a person and everything the query
+	// matched it is sure: "USYNINA Alexandrovna" for "USYNINA Ulyana
+	// Alexandrovna", not "Alexander Pushkin" for "Alexander Davidovich
+	// BASHKIN".
+	middleCost := 1.0
+	if s.entities[name.entity].Type == lists.TypePerson && qSure == qCovered {
+		middleCost = missingMiddleCost
+	}
 	for j, vid := range name.tokens {
 		v := &s.vocab[vid]
 		if lSim[j] == 0 && v.tok.Kind == norm.KindTitle {
 			continue
 		}
 		w := float64(v.weight)
+		if lSim[j] == 0 && j > 0 && j < len(name.tokens)-1 {
+			w *= middleCost
+		}
 		lAll += w
 		if lSim[j] > 0 {
 			if j < len(lByInitial) && lByInitial[j] {
