@@ -10,23 +10,24 @@ import (
 	"github.com/sievekyc/sieve/engine"
 )
 
-// TestDevSetAccuracy guards the accuracy measured on the dev set at the
-// default threshold (README, "Accuracy"). The floors sit just below the
-// measured figures so that a change that loses accuracy fails here.
+// TestDevSetAccuracy holds the engine to the accuracy budget on the dev
+// set at the default threshold (README, "Accuracy"): recall ≥ 0.98
+// overall and ≥ 0.95 in every tag, false-positive rate ≤ 2% on the
+// negatives.
 func TestDevSetAccuracy(t *testing.T) {
 	rep := evaluateFile(t, "dev.jsonl")
 	if rep.Overall.Negatives < 500 {
 		t.Errorf("dev set has %d negatives, want ≥ 500", rep.Overall.Negatives)
 	}
-	if r := rep.Overall.Recall; r < 0.965 {
-		t.Errorf("overall recall %.3f < 0.965", r)
+	if r := rep.Overall.Recall; r < 0.98 {
+		t.Errorf("overall recall %.3f < 0.98", r)
 	}
 	if fp := rep.Overall.FPRate; fp > 0.02 {
 		t.Errorf("false-positive rate on negatives %.3f > 0.02", fp)
 	}
 	for tag, m := range rep.ByTag {
-		if m.Positives > 0 && m.Recall < 0.78 {
-			t.Errorf("tag %s recall %.3f < 0.78", tag, m.Recall)
+		if m.Positives > 0 && m.Recall < 0.95 {
+			t.Errorf("tag %s recall %.3f < 0.95", tag, m.Recall)
 		}
 	}
 }
@@ -40,10 +41,10 @@ func TestHoldoutAccuracy(t *testing.T) {
 	if r := rep.Overall.Recall; r < 0.93 {
 		t.Errorf("holdout recall %.3f < 0.93", r)
 	}
-	// 7 of the 198 hard negatives are namesakes close enough to alert on
+	// 5 of the 198 hard negatives are namesakes close enough to alert on
 	// (Omar Sharif/Amar Sharif, Kim Seok-jin/Kim Jin-sok, Transnet/Transneft...).
-	if n := rep.Overall.FalsePositives; n > 7 {
-		t.Errorf("holdout false positives %d > 7 (rate %.3f)", n, rep.Overall.FPRate)
+	if n := rep.Overall.FalsePositives; n > 5 {
+		t.Errorf("holdout false positives %d > 5 (rate %.3f)", n, rep.Overall.FPRate)
 	}
 }
 
