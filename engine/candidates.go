@@ -43,9 +43,6 @@ type preparedQuery struct {
 	pairs  []queryToken // joined adjacent pairs
 	total  float32      // sum of single-token weights
 	words  int          // number of KindWord tokens
-	// leftovers remembers leftoverSim per query token and listed token
-	// (leftoverSimOf); a query is screened by one goroutine.
-	leftovers map[uint64]float32
 }
 
 // maxQueryTokens bounds the tokens of a query that are matched; a name
@@ -644,13 +641,27 @@ func (s *snapshot) candidates(q *preparedQuery, limit int, minShare float32, ext
 	for _, n := range extra {
 		out = append(out, candidate{name: n, score: q.total * 2})
 	}
-	if len(out) > limit {
-		selectBest(out, limit)
-		out = out[:limit]
+	// limit counts distinct names: the copies of one party's name on
+	// several lists come along without taking another name's place, as
+	// they cost one scoring.
+	if k := candidateSpread * limit; len(out) > k {
+		selectBest(out, k)
+		out = out[:k]
 	}
 	slices.SortFunc(out, compareCandidates)
+	forms := make(map[uint32]struct{}, limit)
+	for i, c := range out {
+		forms[s.names[c.name].form] = struct{}{}
+		if len(forms) > limit {
+			return out[:i]
+		}
+	}
 	return out
 }
+
+// candidateSpread bounds the candidates kept, copies included, at this
+// many times the limit of distinct names.
+const candidateSpread = 2
 
 // compareCandidates orders candidates best first: higher score, then
 // lower name ID.

@@ -125,13 +125,23 @@ func (e *Engine) Screen(ctx context.Context, q Query) (Result, error) {
 	cands := s.candidates(pq, e.opts.MaxCandidates, 0.34, extra)
 
 	best := make(map[uint32]Match)
+	formScores := make(map[uint64]nameScore, len(cands))
 	for _, c := range cands {
 		name := &s.names[c.name]
 		if !want[s.entityList[name.entity]] {
 			continue
 		}
-		ns := s.scoreName(pq, name, false)
 		ent := s.entities[name.entity]
+		// One party listed on several lists is one name scored once.
+		key := uint64(name.form) << 1
+		if ent.Type == lists.TypePerson {
+			key |= 1
+		}
+		ns, seen := formScores[key]
+		if !seen {
+			ns = s.scoreName(pq, name, false)
+			formScores[key] = ns
+		}
 		score, factors := e.opts.attributeFactors(&q, country, ent, name.kind, ns.score)
 		if score < threshold {
 			continue

@@ -42,6 +42,9 @@ type indexedName struct {
 	// weight is the summed weight of the name's tokens (tokenWeight), what
 	// a query must cover to cover the whole name.
 	weight float32
+	// form numbers the name's token sequence: names that normalize alike
+	// (one party on several lists) share it, and score alike.
+	form uint32
 }
 
 // indexedList is one loaded list and its version, computed once.
@@ -58,6 +61,8 @@ type snapshot struct {
 	// entityList maps an entity number to its position in lists.
 	entityList []uint16
 	names      []indexedName
+	// forms numbers distinct token sequences while the index is built.
+	forms map[string]uint32
 
 	vocab   []vocabEntry
 	byText  map[string]vocabID
@@ -94,6 +99,7 @@ func lnOnePlus(x float64) float64 { return math.Log1p(x) }
 func buildSnapshot(ctx context.Context, ls []*lists.List) (*snapshot, error) {
 	start := time.Now()
 	s := &snapshot{
+		forms:        make(map[string]uint32),
 		byText:       make(map[string]vocabID),
 		byCanon:      make(map[string][]vocabID),
 		byPhon:       make(map[string][]vocabID),
@@ -134,6 +140,7 @@ func buildSnapshot(ctx context.Context, ls []*lists.List) (*snapshot, error) {
 		v.idf = float32(lnOnePlus(n / float64(max(1, len(v.postings)))))
 	}
 	s.weighNames()
+	s.forms = nil // only needed while names are added
 	s.built = time.Since(start)
 	return s, nil
 }
@@ -173,7 +180,16 @@ func (s *snapshot) addName(en uint32, n lists.Name) {
 		j := s.intern(joinTokens(a, b), true)
 		s.post(j, id)
 	}
-	s.names = append(s.names, indexedName{entity: en, kind: n.Kind, tokens: ids, full: n.Full})
+	key := make([]byte, 0, 4*len(ids))
+	for _, v := range ids {
+		key = append(key, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
+	}
+	form, ok := s.forms[string(key)]
+	if !ok {
+		form = uint32(len(s.forms))
+		s.forms[string(key)] = form
+	}
+	s.names = append(s.names, indexedName{entity: en, kind: n.Kind, tokens: ids, full: n.Full, form: form})
 }
 
 // joinable reports whether a token takes part in joined-token indexing.

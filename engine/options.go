@@ -70,8 +70,9 @@ type Options struct {
 	Threshold float64 `json:"threshold"`
 	// Limit is the default number of matches kept per list (10).
 	Limit int `json:"limit"`
-	// MaxCandidates bounds how many listed names are fully scored per query
-	// (100). Raising it trades speed for recall on very common names.
+	// MaxCandidates bounds how many distinct listed names are fully scored
+	// per query (64); a name that normalizes alike on several lists counts
+	// once. Raising it trades speed for recall on very common names.
 	MaxCandidates int `json:"max_candidates"`
 	// Weights are the attribute adjustments (DefaultWeights).
 	Weights Weights `json:"weights"`
@@ -88,7 +89,7 @@ func (o Options) withDefaults() Options {
 		o.Limit = 10
 	}
 	if o.MaxCandidates == 0 {
-		o.MaxCandidates = 100
+		o.MaxCandidates = 64
 	}
 	if o.Weights == (Weights{}) {
 		o.Weights = DefaultWeights()

@@ -180,7 +180,7 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 				if j >= 64 || lUsed[j] || lt.Kind != norm.KindWord {
 					continue
 				}
-				if sim := q.leftoverSimOf(i, vid, qt, lt); sim > bestSim {
+				if sim := leftoverSim(qt, lt); sim > bestSim {
 					bestJ, bestSim = j, sim
 				}
 			}
@@ -340,6 +340,9 @@ func leftoverSim(qt, lt norm.Token) float32 {
 	if d := abs(la - lb); d > max(2, 3*min(la, lb)/10) || la < 3 || lb < 3 {
 		return skel
 	}
+	if !mayJaroWinkler(a, b, 0.75) {
+		return skel
+	}
 	jw := jaroWinkler{}.Compare(a, b)
 	if jw < 0.75 {
 		return skel
@@ -363,20 +366,33 @@ func leftoverSim(qt, lt norm.Token) float32 {
 	return max(sim, skel)
 }
 
-// leftoverSimOf is leftoverSim of query token i and vocabulary token vid,
-// remembered for the query: the same listed words come back in candidate
-// after candidate.
-func (q *preparedQuery) leftoverSimOf(i int, vid vocabID, qt, lt norm.Token) float32 {
-	key := uint64(i)<<32 | uint64(vid)
-	if sim, ok := q.leftovers[key]; ok {
-		return sim
+// mayJaroWinkler reports whether the Jaro-Winkler similarity of two
+// lower-case ASCII words could reach min, from the letters they share
+// whatever their order: Jaro is at most (m/|a| + m/|b| + 1)/3 for m shared
+// letters, and the Winkler prefix bonus adds at most 0.4 of the rest. It
+// spares the full computation for most leftover pairs, which share little.
+func mayJaroWinkler(a, b string, min float64) bool {
+	var ca [26]uint8
+	for i := 0; i < len(a); i++ {
+		if c := a[i] - 'a'; c < 26 {
+			ca[c]++
+		} else {
+			return true // not a plain word: let Jaro-Winkler decide
+		}
 	}
-	sim := leftoverSim(qt, lt)
-	if q.leftovers == nil {
-		q.leftovers = make(map[uint64]float32)
+	m := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i] - 'a'
+		if c >= 26 {
+			return true
+		}
+		if ca[c] > 0 {
+			ca[c]--
+			m++
+		}
 	}
-	q.leftovers[key] = sim
-	return sim
+	jaro := (float64(m)/float64(len(a)) + float64(m)/float64(len(b)) + 1) / 3
+	return jaro+0.4*(1-jaro) >= min
 }
 
 // leftoverLegalForm pairs a leftover query word with a leftover listed

@@ -100,3 +100,19 @@ func TestAdjacentSwap(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMayJaroWinkler checks that the cheap bound never rejects a pair
+// whose Jaro-Winkler similarity reaches the minimum.
+func FuzzMayJaroWinkler(f *testing.F) {
+	f.Add("vasilyev", "vasilpyv")
+	f.Add("choi", "chopin")
+	f.Add("abc", "cba")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if len(a) == 0 || len(b) == 0 || len(a) > 40 || len(b) > 40 {
+			return
+		}
+		if jw := (jaroWinkler{}).Compare(a, b); jw >= 0.75 && !mayJaroWinkler(a, b, 0.75) {
+			t.Fatalf("mayJaroWinkler(%q, %q) rejects a pair at %.3f", a, b, jw)
+		}
+	})
+}
