@@ -71,7 +71,7 @@ type Options struct {
 	// Limit is the default number of matches kept per list (10).
 	Limit int `json:"limit"`
 	// MaxCandidates bounds how many distinct listed names are fully scored
-	// per query (64); a name that normalizes alike on several lists counts
+	// per query (48); a name that normalizes alike on several lists counts
 	// once. Raising it trades speed for recall on very common names.
 	MaxCandidates int `json:"max_candidates"`
 	// Weights are the attribute adjustments (DefaultWeights).
@@ -89,7 +89,7 @@ func (o Options) withDefaults() Options {
 		o.Limit = 10
 	}
 	if o.MaxCandidates == 0 {
-		o.MaxCandidates = 64
+		o.MaxCandidates = 48
 	}
 	if o.Weights == (Weights{}) {
 		o.Weights = DefaultWeights()
