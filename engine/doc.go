@@ -8,18 +8,23 @@
 // The hot path is a purpose-built in-memory index, not bleve. Every listed
 // name is tokenized by the internal norm package (case, diacritics,
 // transliteration of Cyrillic, Greek, Arabic, Hebrew, Armenian and Georgian,
-// honorifics dropped, company legal forms mapped to classes, name-variant
-// groups and phonetic keys). The index holds the vocabulary of distinct
+// honorifics, company legal forms mapped to classes, name-variant groups and
+// phonetic keys); a query is tokenized the same way, and also reads
+// misspelt or run-together legal forms ("Compan iLmited",
+// "InternationalCompany"). The index holds the vocabulary of distinct
 // tokens with a posting list of names per token, lookup tables from variant
 // group, phonetic key and consonant skeleton to tokens, a symmetric-deletion
-// index over the vocabulary for one-edit typo lookup, the concatenations of adjacent
-// tokens (so "Abdul Rahman" meets "Abdulrahman"), and an identifier table.
-// A query expands each of its tokens to the vocabulary tokens it resembles,
-// accumulates rarity-weighted evidence per listed name, keeps the best
-// candidates and scores only those with the full scorer. bleve's fuzzy and
-// n-gram queries cost milliseconds per query at a million names; this index
-// answers in about a hundred microseconds over all official lists, which is
-// what re-screening a whole customer base needs.
+// index over the vocabulary for one-edit typo lookup, a trigram index for
+// the words a query misspells twice, the concatenations of adjacent tokens
+// (so "Abdul Rahman" meets "Abdulrahman"), and an identifier table. A query
+// expands each of its tokens to the vocabulary tokens it resembles (cached
+// per index), accumulates rarity-weighted evidence per listed name, ranks
+// the names by that evidence lowered by the share of each name it leaves
+// uncovered, and scores only the best few dozen distinct names with the
+// full scorer (a party listed alike on several lists is scored once).
+// bleve's fuzzy and n-gram queries cost milliseconds per query at a million
+// names; this index answers in about a hundred microseconds over all
+// official lists, which is what re-screening a whole customer base needs.
 //
 // # Scores
 //

@@ -143,7 +143,9 @@ func (e *Engine) Screen(ctx context.Context, q Query) (Result, error) {
 			formScores[key] = ns
 		}
 		score, factors := e.opts.attributeFactors(&q, country, ent, name.kind, ns.score)
-		if score < threshold {
+		// Compared as reported, to three decimals: a match shown at 0.800
+		// is a match at threshold 0.80.
+		if round3(score) < threshold {
 			continue
 		}
 		if prev, ok := best[name.entity]; ok && !betterName(score, name, prev) {
