@@ -84,17 +84,6 @@ func isPatronymic(s string) bool {
 	return false
 }
 
-// maxEdits is the typo budget for a token of n bytes.
-func maxEdits(n int) int {
-	switch {
-	case n <= 3:
-		return 0
-	case n <= 6:
-		return 1
-	}
-	return 2
-}
-
 // typoSim turns a Jaro-Winkler similarity into a token similarity that
 // stays clearly below an exact or variant match.
 func typoSim(jw float64) float32 {
@@ -183,15 +172,7 @@ func (s *snapshot) knownWord(w string) bool {
 // (expandJoined), remembered per snapshot like expandCached. The returned
 // map is shared and must not be modified.
 func (s *snapshot) expandJoinedCached(j norm.Token) map[vocabID]hit {
-	key := expandKey{text: j.Text, joined: true}
-	if v, ok := s.expansions.Load(key); ok {
-		return v.(map[vocabID]hit)
-	}
-	hits := s.expandJoined(j)
-	if s.expansionCount.Add(1) <= maxExpandCache {
-		s.expansions.Store(key, hits)
-	}
-	return hits
+	return s.remembered(expandKey{text: j.Text, joined: true}, func() map[vocabID]hit { return s.expandJoined(j) })
 }
 
 // expandJoined finds the listed words a joined query pair j meets: equal
@@ -241,11 +222,17 @@ const maxExpandCache = 200_000
 // the same given names and surnames again and again. The returned map is
 // shared and must not be modified.
 func (s *snapshot) expandCached(t norm.Token) map[vocabID]hit {
-	key := expandKey{text: t.Text, kind: t.Kind, nick: t.Nick}
+	return s.remembered(expandKey{text: t.Text, kind: t.Kind, nick: t.Nick}, func() map[vocabID]hit { return s.expand(t) })
+}
+
+// remembered returns the expansion cached under key, computing and caching
+// it with expand the first time, while the cache holds fewer than
+// maxExpandCache expansions.
+func (s *snapshot) remembered(key expandKey, expand func() map[vocabID]hit) map[vocabID]hit {
 	if v, ok := s.expansions.Load(key); ok {
 		return v.(map[vocabID]hit)
 	}
-	hits := s.expand(t)
+	hits := expand()
 	if s.expansionCount.Add(1) <= maxExpandCache {
 		s.expansions.Store(key, hits)
 	}

@@ -230,11 +230,6 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 	return out
 }
 
-// sureTypoSim is the similarity at which a typo counts as sure evidence:
-// one edit in a token of six letters or more ("arizonm" for "arizona")
-// scores at least this, two edits or one in a short token less.
-const sureTypoSim = 0.85
-
 // initialSim is the similarity of an initial to a word it begins.
 const initialSim = 0.8
 
@@ -243,8 +238,8 @@ const initialSim = 0.8
 const initialCoverage = 0.75
 
 // legalTypoSim is the similarity of a legal form read from a misspelt
-// word ("Compan" for company) to the form it was read as: still sure
-// evidence (at least sureTypoSim), but not exact.
+// word ("Compan" for company) to the form it was read as: sure evidence,
+// but not exact.
 const legalTypoSim = 0.95
 
 // sureHow reports whether a token alignment is certain in kind (the same
