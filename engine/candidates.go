@@ -319,7 +319,7 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 	for id, h := range s.expandExactOrTypo(t) {
 		put(id, h.sim, h.how, h.sure)
 	}
-	if len(hits) == 0 && t.Kind == norm.KindWord {
+	if t.Kind == norm.KindWord && !spelledAlike(hits) {
 		for id, h := range s.expandTwoTypos(t.Text) {
 			put(id, h.sim, h.how, h.sure)
 		}
@@ -327,16 +327,30 @@ func (s *snapshot) expand(t norm.Token) map[vocabID]hit {
 	return hits
 }
 
+// spelledAlike reports whether some hit is the same word, a known variant
+// or nickname, or one edit away: when none is, the word may be two typos
+// from the one meant, and phonetic look-alikes ("lechencko" ~ "lecheng")
+// must not stand in for it.
+func spelledAlike(hits map[vocabID]hit) bool {
+	for _, h := range hits {
+		switch h.how {
+		case HowExact, HowVariant, HowNickname, HowTypo:
+			return true
+		}
+	}
+	return false
+}
+
 // minTwoTypoLen is the shortest word looked up with two typos: in a
 // shorter one two edits make another word.
 const minTwoTypoLen = 6
 
 // expandTwoTypos finds the vocabulary tokens two edits from w, a word
-// that met nothing closer ("sovocmbatk" for "sovcombank"), through the
+// spelled like nothing closer ("sovocmbatk" for "sovcombank"), through the
 // trigram index: a token within two edits of w shares at least
 // len(w) − 2 − 2·3 of w's trigrams. Candidates are counted, filtered by
-// length and checked by edit distance. Only a word that meets nothing
-// else pays for this, and expand's cache remembers the answer.
+// length and checked by edit distance. Only a word spelled like nothing
+// closer pays for this, and expand's cache remembers the answer.
 func (s *snapshot) expandTwoTypos(w string) map[vocabID]hit {
 	if len(w) < minTwoTypoLen || len(w) > 48 || !isASCII(w) {
 		return nil

@@ -444,16 +444,20 @@ func TestScreenReadsMistypedCompanyNames(t *testing.T) {
 func TestCandidatesFavourCoveredNames(t *testing.T) {
 	tests := []struct {
 		crowd, target, query string
+		decoys               []string
 	}{
 		// Adjacent common words are not counted twice.
-		{"Ali Ahmed %s", "Ali KONY", "Ali Ahmed Kony"},
+		{"Ali Ahmed %s", "Ali KONY", "Ali Ahmed Kony", nil},
 		// Long names holding both words rank below the short one.
-		{"Khalil Ibrahim %s Mohamed %s", "Muhammad AL-IBRAHIM", "Mohamed AL-IBRAHIM"},
+		{"Khalil Ibrahim %s Mohamed %s", "Muhammad AL-IBRAHIM", "Mohamed AL-IBRAHIM", nil},
 		// A word two typos from every listed word posts nothing, yet
 		// neither hides the name nor keeps it from scoring.
-		{"Kirill %s", "Kirill VASILYEV", "Kirill VASILpYV"},
+		{"Kirill %s", "Kirill VASILYEV", "Kirill VASILpYV", nil},
 		// A repeated word counts twice only for names that repeat it.
-		{"Hassan %s", "Hassan el-Hajj HASSAN", "Hassan el-Hajj HASSAN"},
+		{"Hassan %s", "Hassan el-Hajj HASSAN", "Hassan el-Hajj HASSAN", nil},
+		// Phonetic look-alikes do not stand in for the word two typos
+		// away.
+		{"Sergey %s", "Sergey LEVCHENKO", "Sergey Lechencko", []string{"Dong LECHENG", "Mikhail LESHCHENKO"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
@@ -468,6 +472,9 @@ func TestCandidatesFavourCoveredNames(t *testing.T) {
 			}
 			for i := range 2000 {
 				add(1000+i, "Other "+syllables(i+500))
+			}
+			for i, d := range tt.decoys {
+				add(5000+i, d)
 			}
 			add(9999, tt.target)
 			e, err := New(Options{MaxCandidates: 100})
