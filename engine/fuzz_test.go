@@ -11,7 +11,7 @@ import (
 // in [0,1], matches ordered best first within each list.
 func FuzzScreen(f *testing.F) {
 	e := newTestEngine(f)
-	for _, s := range []string{"Vladimir Putin", "Путин", "محمد علي", "V. V. Putin", "OOO Ромашка", "", "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y z", "\xff\xfe", "Abdul Rahman Al Mansouri"} {
+	for _, s := range []string{"Vladimir Putin", "Путин", "محمد علي", "V. V. Putin", "OOO Ромашка", "", "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y z", "\xff\xfe", "Abdul Rahman Al Mansouri", "Romashka Compan iLmited", "LIMITEDLIABILITY Romashka", "Ali Ali Ali Putin", "M. Haji Putin Sheikh", "Vladimr Vladimirovch Ptuin", "Global Tradingcompany Ini"} {
 		f.Add(s, "AB123456")
 	}
 	f.Fuzz(func(t *testing.T, name, doc string) {
