@@ -362,11 +362,11 @@ func leftoverSim(qt, lt norm.Token) float32 {
 }
 
 // mayJaroWinkler reports whether the Jaro-Winkler similarity of two
-// lower-case ASCII words could reach min, from the letters they share
+// lower-case ASCII words could reach floor, from the letters they share
 // whatever their order: Jaro is at most (m/|a| + m/|b| + 1)/3 for m shared
 // letters, and the Winkler prefix bonus adds at most 0.4 of the rest. It
 // spares the full computation for most leftover pairs, which share little.
-func mayJaroWinkler(a, b string, min float64) bool {
+func mayJaroWinkler(a, b string, floor float64) bool {
 	var ca [26]uint8
 	for i := 0; i < len(a); i++ {
 		if c := a[i] - 'a'; c < 26 {
@@ -387,7 +387,7 @@ func mayJaroWinkler(a, b string, min float64) bool {
 		}
 	}
 	jaro := (float64(m)/float64(len(a)) + float64(m)/float64(len(b)) + 1) / 3
-	return jaro+0.4*(1-jaro) >= min
+	return jaro+0.4*(1-jaro) >= floor
 }
 
 // leftoverLegalForm pairs a leftover query word with a leftover listed
