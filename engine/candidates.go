@@ -541,8 +541,10 @@ type candidate struct {
 
 // candidates accumulates, over every query token, the best similarity of
 // each listed name times the token's weight, and returns the names whose
-// evidence is at least minShare of the query's weight, best first, at most
-// limit of them.
+// evidence is at least minShare of the weight of the query tokens that
+// meet anything, best first (by evidence and the share of the name it
+// covers), as many as make limit distinct token sequences; extra names
+// (met by an identifier) come first.
 func (s *snapshot) candidates(q *preparedQuery, limit int, minShare float32, extra []nameID) []candidate {
 	a := s.accumPool().Get().(*accumulator)
 	defer s.accumPool().Put(a)
