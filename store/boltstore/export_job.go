@@ -75,25 +75,5 @@ func (s *Store) GetExport(ctx context.Context, tenant, id string) (store.ExportJ
 
 // PurgeExports implements store.ExportStore.
 func (s *Store) PurgeExports(ctx context.Context, olderThan time.Time) (int, error) {
-	n := 0
-	err := s.update(ctx, "purge exports", func(tx *bolt.Tx) error {
-		keys, err := expired(ctx, tx.Bucket(bucketExportsByTime), olderThan)
-		if err != nil {
-			return err
-		}
-		for _, tk := range keys {
-			if err := tx.Bucket(bucketExports).Delete(tk[8:]); err != nil {
-				return err
-			}
-			if err := tx.Bucket(bucketExportsByTime).Delete(tk); err != nil {
-				return err
-			}
-		}
-		n = len(keys)
-		return nil
-	})
-	if err != nil {
-		return 0, err
-	}
-	return n, nil
+	return s.purge(ctx, "purge exports", bucketExportsByTime, olderThan, bucketExports)
 }

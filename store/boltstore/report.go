@@ -89,30 +89,7 @@ func (s *Store) GetReport(ctx context.Context, tenant, runID, mode string) (stor
 
 // PurgeReports implements store.ReportStore.
 func (s *Store) PurgeReports(ctx context.Context, olderThan time.Time) (int, error) {
-	n := 0
-	err := s.update(ctx, "purge reports", func(tx *bolt.Tx) error {
-		keys, err := expired(ctx, tx.Bucket(bucketReportsByTime), olderThan)
-		if err != nil {
-			return err
-		}
-		for _, tk := range keys {
-			key := tk[8:]
-			for _, b := range [][]byte{bucketReports, bucketReportPDFs} {
-				if err := tx.Bucket(b).Delete(key); err != nil {
-					return err
-				}
-			}
-			if err := tx.Bucket(bucketReportsByTime).Delete(tk); err != nil {
-				return err
-			}
-		}
-		n = len(keys)
-		return nil
-	})
-	if err != nil {
-		return 0, err
-	}
-	return n, nil
+	return s.purge(ctx, "purge reports", bucketReportsByTime, olderThan, bucketReports, bucketReportPDFs)
 }
 
 // getReport reads the tenant's report, copying the PDF out of the
@@ -133,20 +110,4 @@ func getReport(tx *bolt.Tx, tenant, runID, mode string) (store.Report, error) {
 		return store.Report{}, fmt.Errorf("decode report of run %q: %w", runID, err)
 	}
 	return store.Report{Tenant: rec.Tenant, RunID: rec.RunID, Mode: rec.Mode, PDF: bytes.Clone(pdf), SHA256: rec.SHA256, CreatedAt: rec.CreatedAt}, nil
-}
-
-// expired returns copies of the keys of a time index that sort before t.
-func expired(ctx context.Context, index *bolt.Bucket, t time.Time) ([][]byte, error) {
-	bound := appendTime(nil, t)
-	var keys [][]byte
-	c := index.Cursor()
-	for k, _ := c.First(); k != nil && bytes.Compare(k[:8], bound) < 0; k, _ = c.Next() {
-		if len(keys)%ctxEvery == ctxEvery-1 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		keys = append(keys, bytes.Clone(k))
-	}
-	return keys, nil
 }
