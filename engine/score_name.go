@@ -412,6 +412,36 @@ const missingMiddleCost = 0.8
 // KHIREVICH") is a common variation, an extra word at either end less so.
 const extraMiddleCost = 0.7
 
+// sideSums are one side's weighted token sums in combine: all the weight
+// that counts, the weight covered, and the covered weight times its
+// similarity.
+type sideSums struct{ all, covered, simSum float64 }
+
+// add counts a token of weight w met at similarity sim (0: unmatched) and
+// returns the weight it counted as covered. An unmatched title counts
+// nothing and an unmatched middle token middleCost of its weight; a token
+// met only by an initial on the other side is covered for initialCoverage
+// of its weight.
+func (t *sideSums) add(w float64, sim float32, kind norm.Kind, middle bool, middleCost float64, byInitial bool) float64 {
+	if sim == 0 {
+		switch {
+		case kind == norm.KindTitle:
+			return 0
+		case middle:
+			w *= middleCost
+		}
+		t.all += w
+		return 0
+	}
+	t.all += w
+	if byInitial {
+		w *= initialCoverage
+	}
+	t.covered += w
+	t.simSum += w * float64(sim)
+	return w
+}
+
 // hopedScore is the name's score were every leftover word on both sides
 // paired at leftoverHope; the similarities passed in are left as they were.
 func (s *snapshot) hopedScore(q *preparedQuery, name *indexedName, qSim, lSim []float32, qSureTok, qByInitial, lByInitial []bool) float64 {
@@ -455,72 +485,45 @@ func (s *snapshot) combine(q *preparedQuery, name *indexedName, qSim, lSim []flo
 	// qSure is the weight of query tokens met exactly, as a known variant or
 	// nickname, as the initial they are, or joined; the rest (typos,
 	// phonetic look-alikes) is the inexact share.
-	var qAll, qCovered, qSimSum, qSure float64
+	var qs, ls sideSums
+	var qSure float64
 	nq := len(q.tokens)
 	for i := range q.tokens {
-		w := float64(q.tokens[i].weight)
-		switch {
-		case qSim[i] > 0:
-		case q.tokens[i].tok.Kind == norm.KindTitle:
-			continue // a title the listed name lacks costs nothing
-		case i > 0 && i < nq-1:
-			w *= extraMiddleCost
-		}
-		qAll += w
-		if qSim[i] > 0 {
-			if i < len(qByInitial) && qByInitial[i] {
-				w *= initialCoverage
-			}
-			qCovered += w
-			qSimSum += w * float64(qSim[i])
-			if i < len(qSureTok) && qSureTok[i] {
-				qSure += w
-			}
+		c := qs.add(float64(q.tokens[i].weight), qSim[i], q.tokens[i].tok.Kind,
+			i > 0 && i < nq-1, extraMiddleCost, i < len(qByInitial) && qByInitial[i])
+		if c > 0 && i < len(qSureTok) && qSureTok[i] {
+			qSure += c
 		}
 	}
-	var lAll, lCovered, lSimSum float64
 	// A middle name the query leaves out costs missingMiddleCost of its
 	// weight when the listed entity is a person and everything the query
 	// matched it is sure: "USYNINA Alexandrovna" for "USYNINA Ulyana
 	// Alexandrovna", not "Alexander Pushkin" for "Alexander Davidovich
 	// BASHKIN".
 	middleCost := 1.0
-	if s.entities[name.entity].Type == lists.TypePerson && qSure == qCovered {
+	if s.entities[name.entity].Type == lists.TypePerson && qSure == qs.covered {
 		middleCost = missingMiddleCost
 	}
+	nl := len(name.tokens)
 	for j, vid := range name.tokens {
 		v := &s.vocab[vid]
-		if lSim[j] == 0 && v.tok.Kind == norm.KindTitle {
-			continue
-		}
-		w := float64(v.weight)
-		if lSim[j] == 0 && j > 0 && j < len(name.tokens)-1 {
-			w *= middleCost
-		}
-		lAll += w
-		if lSim[j] > 0 {
-			if j < len(lByInitial) && lByInitial[j] {
-				w *= initialCoverage
-			}
-			lCovered += w
-			lSimSum += w * float64(lSim[j])
-		}
+		ls.add(float64(v.weight), lSim[j], v.tok.Kind, j > 0 && j < nl-1, middleCost, j < len(lByInitial) && lByInitial[j])
 	}
-	if qCovered == 0 {
+	if qs.covered == 0 {
 		return 0
 	}
 	// How alike the matched tokens are, weighted, both sides; the share of
 	// inexact evidence sharpens it, so two fuzzy tokens (each plausible
 	// alone) do not add up to a near-certain match.
-	mean := (qSimSum + lSimSum) / (qCovered + lCovered)
-	inexact := 1 - qSure/qCovered
+	mean := (qs.simSum + ls.simSum) / (qs.covered + ls.covered)
+	inexact := 1 - qSure/qs.covered
 	sure := min(1, qSure/float64(s.unknownIDF))
 	alike := math.Pow(mean, 1+1.5*inexact*(1-sure))
-	qc, nc := qCovered/qAll, 1.0
-	if lAll > 0 {
-		nc = lCovered / lAll
+	qc, nc := qs.covered/qs.all, 1.0
+	if ls.all > 0 {
+		nc = ls.covered / ls.all
 	}
-	lambda := min(1, max(0.45, 1.2-0.6*qSimSum/float64(s.unknownIDF)))
+	lambda := min(1, max(0.45, 1.2-0.6*qs.simSum/float64(s.unknownIDF)))
 	lambdaQ := max(lambda, 0.5)
 	score := alike * (1 - lambdaQ*(1-qc)) * (1 - lambda*(1-nc))
 	// A lone word cannot stand for a longer name on its own.
