@@ -32,9 +32,22 @@ type queryToken struct {
 	// pair is true for the joined pair starting at query token first.
 	pair  bool
 	first int
-	// legalClass is the legal form class the word misspells ("fse" →
-	// llc), or "" (norm.LegalClassNear, looked up once per query).
-	legalClass string
+	// legal caches legalClass: the class and whether it was looked up.
+	legal       string
+	legalLooked bool
+}
+
+// legalClass returns the legal form class the word misspells ("fse" →
+// llc), or "" (norm.LegalClassNear). It is looked up the first time
+// scoring asks, which few queries do, and remembered for the query.
+func (qt *queryToken) legalClass() string {
+	if !qt.legalLooked {
+		qt.legalLooked = true
+		if qt.tok.Kind == norm.KindWord {
+			qt.legal, _ = norm.LegalClassNear(qt.tok.Text)
+		}
+	}
+	return qt.legal
 }
 
 // preparedQuery is a tokenized query expanded against one snapshot.
@@ -137,9 +150,6 @@ func (s *snapshot) prepare(name string, companyName bool) *preparedQuery {
 			idf = s.vocab[*best].idf
 		}
 		qt.weight = tokenWeight(t, idf)
-		if t.Kind == norm.KindWord {
-			qt.legalClass, _ = norm.LegalClassNear(t.Text)
-		}
 		q.total += qt.weight
 		if t.Kind == norm.KindWord {
 			q.words++

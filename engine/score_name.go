@@ -184,8 +184,10 @@ func (s *snapshot) scoreName(q *preparedQuery, name *indexedName, explain bool) 
 					bestJ, bestSim = j, sim
 				}
 			}
-			if bestJ < 0 && q.tokens[i].legalClass != "" {
-				bestJ, bestSim = s.leftoverLegalForm(q.tokens[i].legalClass, name, lUsed[:])
+			if bestJ < 0 {
+				if class := q.tokens[i].legalClass(); class != "" {
+					bestJ, bestSim = s.leftoverLegalForm(class, name, lUsed[:])
+				}
 			}
 			if bestJ >= 0 {
 				sim := bestSim
